@@ -1,0 +1,28 @@
+import type { CourseMeta } from '../schemas/course.ts';
+import type { LessonMeta } from '../schemas/lesson.ts';
+import type { ModuleMeta } from '../schemas/module.ts';
+import type { Quiz } from '../schemas/quiz.ts';
+import type { Catalogue } from './catalogue.ts';
+
+export interface Lesson {
+  /** File slug without the order prefix, e.g. `live-chat`. Stable: used in bookmarks. */
+  slug: string;
+  /** Project-relative path, for error messages. */
+  file: string;
+  meta: LessonMeta;
+}
+
+export interface CourseModule {
+  meta: ModuleMeta;
+  dir: string;
+  moduleFile: string;
+  quizFile: string;
+  lessons: Lesson[];
+  quiz: Quiz;
+}
+
+export interface Course {
+  meta: CourseMeta;
+  catalogue: Catalogue;
+  modules: CourseModule[];
+}

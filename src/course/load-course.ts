@@ -1,0 +1,112 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'astro/zod';
+import { courseSchema } from '../schemas/course.ts';
+import { standardSchema } from '../schemas/criterion.ts';
+import { lessonSchema } from '../schemas/lesson.ts';
+import { moduleSchema } from '../schemas/module.ts';
+import { quizSchema } from '../schemas/quiz.ts';
+import { ContentError, formatPath, type ContentIssue } from './content-error.ts';
+import { buildCatalogue, type Catalogue } from './catalogue.ts';
+import type { Course, CourseModule, Lesson } from './course-model.ts';
+import { checkCourseReferences } from './check-references.ts';
+
+/** The lesson file name pattern: two-digit order, then a kebab-case slug. */
+export const LESSON_FILE_PATTERN = /^(\d{2})-([a-z0-9-]+)\.mdx$/;
+
+/**
+ * Reads and validates everything under content/. Used by the Astro build (via
+ * the course integration), by packaging and by tests, so all three see one
+ * model. Collects every problem before throwing, so authors fix them in one go.
+ */
+export function loadCourse(contentDir: string, projectRoot = join(contentDir, '..')): Course {
+  const issues: ContentIssue[] = [];
+  const display = (file: string) => relative(projectRoot, file).split('\\').join('/');
+
+  function parseFile<S extends z.ZodType>(file: string, schema: S, text?: string): z.infer<S> | undefined {
+    let data: unknown;
+    try {
+      data = parseYaml(text ?? readFileSync(file, 'utf8'));
+    } catch (error) {
+      issues.push({ file: display(file), field: '', message: `not valid YAML: ${(error as Error).message.split('\n')[0]}` });
+      return undefined;
+    }
+    const result = schema.safeParse(data ?? {});
+    if (!result.success) {
+      for (const issue of result.error.issues)
+        issues.push({ file: display(file), field: formatPath(issue.path), message: issue.message });
+      return undefined;
+    }
+    return result.data;
+  }
+
+  const courseFile = join(contentDir, 'course.yaml');
+  if (!existsSync(courseFile)) throw new ContentError([{ file: display(courseFile), field: '', message: 'file is missing' }]);
+  const meta = parseFile(courseFile, courseSchema);
+
+  const standardsDir = join(contentDir, 'standards');
+  const standardFiles = existsSync(standardsDir)
+    ? readdirSync(standardsDir).filter((f) => f.endsWith('.yaml')).sort()
+    : [];
+  if (standardFiles.length === 0)
+    issues.push({ file: display(standardsDir), field: '', message: 'no standards catalogue (*.yaml) found' });
+  const standards = standardFiles.flatMap((name) => {
+    const file = join(standardsDir, name);
+    const standard = parseFile(file, standardSchema);
+    return standard ? [{ standard, file: display(file) }] : [];
+  });
+  const catalogue: Catalogue = buildCatalogue(standards, issues);
+
+  const modules: CourseModule[] = [];
+  for (const moduleId of meta?.modules ?? []) {
+    const dir = join(contentDir, 'modules', moduleId);
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+      issues.push({ file: display(courseFile), field: 'modules', message: `module folder content/modules/${moduleId}/ does not exist` });
+      continue;
+    }
+    const moduleFile = join(dir, 'module.yaml');
+    const quizFile = join(dir, 'quiz.yaml');
+    const moduleMeta = existsSync(moduleFile)
+      ? parseFile(moduleFile, moduleSchema)
+      : void issues.push({ file: display(moduleFile), field: '', message: 'file is missing' });
+    if (moduleMeta && moduleMeta.id !== moduleId)
+      issues.push({ file: display(moduleFile), field: 'id', message: `"${moduleMeta.id}" must match its folder name "${moduleId}"` });
+    const quiz = existsSync(quizFile)
+      ? parseFile(quizFile, quizSchema)
+      : void issues.push({ file: display(quizFile), field: '', message: 'file is missing: every module ends with a quiz' });
+
+    const lessons: Lesson[] = [];
+    for (const name of readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort()) {
+      const file = join(dir, name);
+      const match = LESSON_FILE_PATTERN.exec(name);
+      if (!match) {
+        issues.push({ file: display(file), field: '(file name)', message: 'lesson files are named NN-kebab-slug.mdx, e.g. 01-live-chat.mdx' });
+        continue;
+      }
+      const frontmatter = extractFrontmatter(readFileSync(file, 'utf8'));
+      if (frontmatter === undefined) {
+        issues.push({ file: display(file), field: 'frontmatter', message: 'missing; start the file with --- title, order, criteria ---' });
+        continue;
+      }
+      const lessonMeta = parseFile(file, lessonSchema, frontmatter);
+      if (lessonMeta) lessons.push({ slug: match[2]!, file: display(file), meta: lessonMeta });
+    }
+    if (lessons.length === 0 && existsSync(dir))
+      issues.push({ file: display(dir), field: '', message: 'a module needs at least one lesson (NN-slug.mdx)' });
+    lessons.sort((a, b) => a.meta.order - b.meta.order);
+
+    if (moduleMeta && quiz)
+      modules.push({ meta: moduleMeta, dir: display(dir), moduleFile: display(moduleFile), quizFile: display(quizFile), lessons, quiz });
+  }
+
+  if (meta) checkCourseReferences({ meta, courseFile: display(courseFile), catalogue, modules }, issues);
+  if (issues.length > 0 || !meta) throw new ContentError(issues);
+  return { meta, catalogue, modules };
+}
+
+/** The YAML between the opening and closing `---` lines, or undefined if there is none. */
+export function extractFrontmatter(source: string): string | undefined {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source);
+  return match?.[1];
+}

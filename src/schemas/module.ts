@@ -1,0 +1,32 @@
+import { z } from 'astro/zod';
+import { criterionIdSchema } from './criterion.ts';
+
+/** Short, stable, no spaces: these become LMS ids, file names and URLs. */
+export const slugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+  message: 'use lower-case letters, digits and single hyphens (e.g. u219-lo1)',
+});
+
+/** A module outcome becomes one LMS objective (`<module>-<outcome>`). */
+export const moduleOutcomeSchema = z.strictObject({
+  id: slugSchema,
+  title: z.string().min(3),
+  criteria: z.array(criterionIdSchema).min(1),
+});
+
+/** content/modules/<module>/module.yaml */
+export const moduleSchema = z.strictObject({
+  id: slugSchema,
+  title: z.string().min(3),
+  /** The standards' learning outcome group this module teaches. */
+  standard_outcomes: z.array(z.string()).min(1),
+  summary: z.string().min(10),
+  duration_minutes: z.number().int().positive(),
+  /** Percentage of quiz marks needed to pass; also the manifest mastery score. */
+  pass_mark: z.number().int().min(1).max(100),
+  /** A later worse attempt never turns passed into failed unless this is true. */
+  allow_pass_downgrade: z.boolean().default(false),
+  outcomes: z.array(moduleOutcomeSchema).min(1),
+});
+
+export type ModuleOutcome = z.infer<typeof moduleOutcomeSchema>;
+export type ModuleMeta = z.infer<typeof moduleSchema>;
