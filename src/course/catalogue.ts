@@ -29,11 +29,14 @@ export function buildCatalogue(files: { standard: Standard; file: string }[], is
   }
   for (const { criterion, file, standard } of byId.values()) {
     criterion.maps_to.forEach((target, i) => {
-      if (!byId.has(target)) {
-        const o = standard.outcomes.findIndex((out) => out.criteria.includes(criterion));
-        const c = standard.outcomes[o]!.criteria.indexOf(criterion);
-        issues.push({ file, field: `outcomes[${o}].criteria[${c}].maps_to[${i}]`, message: `unknown criterion id "${target}"` });
-      }
+      const o = standard.outcomes.findIndex((out) => out.criteria.includes(criterion));
+      const c = standard.outcomes[o]!.criteria.indexOf(criterion);
+      const field = `outcomes[${o}].criteria[${c}].maps_to[${i}]`;
+      const other = byId.get(target);
+      if (!other) issues.push({ file, field, message: `unknown criterion id "${target}"` });
+      else if (!other.criterion.maps_to.includes(criterion.id))
+        // The mapping is many-to-many and read both ways (coverage, tutor guide), so it must be symmetric.
+        issues.push({ file, field, message: `maps to "${target}" but ${other.file} does not map "${target}" back to "${criterion.id}"` });
     });
   }
   return { standards: files.map((f) => f.standard), byId };

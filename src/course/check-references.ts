@@ -1,8 +1,30 @@
 import type { CourseMeta } from '../schemas/course.ts';
 import type { Catalogue } from './catalogue.ts';
 import type { ContentIssue } from './content-error.ts';
-import type { CourseModule } from './course-model.ts';
+import type { CourseModule, Lesson } from './course-model.ts';
 import { computeCoverage } from './coverage.ts';
+
+/** Each section says which criteria it serves; together they must match the lesson's frontmatter. */
+function checkSections(lesson: Lesson, issues: ContentIssue[]): void {
+  if (lesson.sections.length === 0) return;
+  const inSections = new Set<string>();
+  lesson.sections.forEach((section, i) => {
+    const field = `<Section> ${i + 1} ("${section.title}")`;
+    if (section.criteria === null || section.criteria.length === 0) {
+      issues.push({ file: lesson.file, field, message: 'needs criteria={["U219.1.1", …]} naming the criteria it serves' });
+      return;
+    }
+    for (const id of section.criteria) {
+      inSections.add(id);
+      if (!lesson.meta.criteria.includes(id))
+        issues.push({ file: lesson.file, field: `${field}.criteria`, message: `"${id}" is not in the lesson's frontmatter criteria` });
+    }
+  });
+  lesson.meta.criteria.forEach((id, i) => {
+    if (!inSections.has(id))
+      issues.push({ file: lesson.file, field: `criteria[${i}]`, message: `"${id}" is not served by any <Section> of this lesson` });
+  });
+}
 
 interface CourseParts {
   meta: CourseMeta;
@@ -26,6 +48,7 @@ export function checkCourseReferences({ meta, courseFile, catalogue, modules }: 
     const orders = new Map<number, string>();
     for (const lesson of mod.lessons) {
       known(lesson.file, 'criteria', lesson.meta.criteria);
+      checkSections(lesson, issues);
       const clash = orders.get(lesson.meta.order);
       if (clash) issues.push({ file: lesson.file, field: 'order', message: `order ${lesson.meta.order} is also used by ${clash}` });
       orders.set(lesson.meta.order, lesson.file);

@@ -10,6 +10,13 @@ export interface Lesson {
   /** Project-relative path, for error messages. */
   file: string;
   meta: LessonMeta;
+  sections: LessonSection[];
+}
+
+/** A `<Section>` in a lesson body; criteria is null when the attribute is missing or not a literal list. */
+export interface LessonSection {
+  title: string;
+  criteria: string[] | null;
 }
 
 export interface CourseModule {

@@ -9,7 +9,7 @@ import { moduleSchema } from '../schemas/module.ts';
 import { quizSchema } from '../schemas/quiz.ts';
 import { ContentError, formatPath, type ContentIssue } from './content-error.ts';
 import { buildCatalogue, type Catalogue } from './catalogue.ts';
-import type { Course, CourseModule, Lesson } from './course-model.ts';
+import type { Course, CourseModule, Lesson, LessonSection } from './course-model.ts';
 import { checkCourseReferences } from './check-references.ts';
 
 /** The lesson file name pattern: two-digit order, then a kebab-case slug. */
@@ -84,13 +84,14 @@ export function loadCourse(contentDir: string, projectRoot = join(contentDir, '.
         issues.push({ file: display(file), field: '(file name)', message: 'lesson files are named NN-kebab-slug.mdx, e.g. 01-live-chat.mdx' });
         continue;
       }
-      const frontmatter = extractFrontmatter(readFileSync(file, 'utf8'));
+      const source = readFileSync(file, 'utf8');
+      const frontmatter = extractFrontmatter(source);
       if (frontmatter === undefined) {
         issues.push({ file: display(file), field: 'frontmatter', message: 'missing; start the file with --- title, order, criteria ---' });
         continue;
       }
       const lessonMeta = parseFile(file, lessonSchema, frontmatter);
-      if (lessonMeta) lessons.push({ slug: match[2]!, file: display(file), meta: lessonMeta });
+      if (lessonMeta) lessons.push({ slug: match[2]!, file: display(file), meta: lessonMeta, sections: extractSections(source) });
     }
     if (lessons.length === 0 && existsSync(dir))
       issues.push({ file: display(dir), field: '', message: 'a module needs at least one lesson (NN-slug.mdx)' });
@@ -103,6 +104,19 @@ export function loadCourse(contentDir: string, projectRoot = join(contentDir, '.
   if (meta) checkCourseReferences({ meta, courseFile: display(courseFile), catalogue, modules }, issues);
   if (issues.length > 0 || !meta) throw new ContentError(issues);
   return { meta, catalogue, modules };
+}
+
+/** `<Section title="…" criteria={["A", "B"]}>` blocks in a lesson body, in order. */
+export function extractSections(source: string): LessonSection[] {
+  const sections: LessonSection[] = [];
+  for (const match of source.matchAll(/<Section\b([^>]*)>/g)) {
+    const attributes = match[1] ?? '';
+    const title = /title="([^"]*)"/.exec(attributes)?.[1] ?? '';
+    const list = /criteria=\{\[([^\]]*)\]\}/.exec(attributes)?.[1];
+    const criteria = list === undefined ? null : [...list.matchAll(/["']([^"']+)["']/g)].map((m) => m[1]!);
+    sections.push({ title, criteria });
+  }
+  return sections;
 }
 
 /** The YAML between the opening and closing `---` lines, or undefined if there is none. */

@@ -1,0 +1,15 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import svelte from '@astrojs/svelte';
+import courseContent from './src/integrations/course-content.ts';
+
+// SCORM packages are opened from an arbitrary LMS path, so every URL must be
+// relative: flat .html files, assets prefixed with '.', CSS inlined.
+export default defineConfig({
+  build: { format: 'file', assetsPrefix: '.', inlineStylesheets: 'always' },
+  integrations: [courseContent(), mdx(), svelte()],
+  devToolbar: { enabled: false },
+  prefetch: false,
+  vite: { build: { assetsInlineLimit: 0 } },
+});

@@ -1,0 +1,136 @@
+import { positionForHash, progressSummary, viewIds } from '../lib/module-views.ts';
+import { connectLms } from '../tracking/connect-lms.ts';
+import { ModuleSession, type ModuleConfig } from '../tracking/module-session.ts';
+import { browserStorage } from '../tracking/safe-storage.ts';
+import { provideSession } from '../tracking/session-registry.ts';
+
+const TRACKING_LABELS = {
+  scorm12: 'Progress is sent to your learning system (SCORM 1.2).',
+  scorm2004: 'Progress is sent to your learning system (SCORM 2004).',
+  standalone: 'Progress is kept in this browser only.',
+} as const;
+
+/** DOM glue for a module page: one view at a time, progress, resume prompt, notices. */
+export function startModulePage(): void {
+  const configElement = document.getElementById('module-config');
+  if (!configElement?.textContent) return;
+  const config = JSON.parse(configElement.textContent) as ModuleConfig;
+  const slugs = config.lessons.map((l) => l.slug);
+  const ids = viewIds(slugs);
+  document.documentElement.classList.add('js');
+
+  const store = browserStorage();
+  const session = new ModuleSession(config, connectLms(`course:${config.courseId}:${config.moduleId}:standalone`), store);
+  provideSession(session);
+
+  const views = ids.map((id) => document.getElementById(id)!);
+  const links = [...document.querySelectorAll<HTMLAnchorElement>('[data-view-link]')];
+  const resumePrompt = document.getElementById('resume-prompt')!;
+  let shown = -1;
+
+  function show(position: number, moveFocus: boolean): void {
+    shown = position;
+    views.forEach((view, i) => view.classList.toggle('current', i === position));
+    links.forEach((link, i) => (i === position ? link.setAttribute('aria-current', 'step') : link.removeAttribute('aria-current')));
+    session.goTo(position);
+    const id = ids[position]!;
+    if (location.hash.slice(1) !== id) history.replaceState(null, '', `#${id}`);
+    if (moveFocus) {
+      // Focus the heading so screen readers announce the new view and keyboard users start at its top.
+      views[position]?.querySelector<HTMLElement>('h1')?.focus();
+      window.scrollTo({ top: 0 });
+    }
+  }
+
+  function render(): void {
+    const { state } = session;
+    const summary = progressSummary(state.lessonsSeen, state.quiz.attempts > 0);
+    const bar = document.getElementById('module-progress') as HTMLProgressElement | null;
+    if (bar) bar.value = summary.percent;
+    const text = document.getElementById('progress-text');
+    if (text)
+      text.textContent = `${summary.seen} of ${summary.total} lessons seen${state.quiz.attempts > 0 ? ', quiz attempted' : ''}`;
+    links.forEach((link, i) => {
+      const done = i < slugs.length ? state.lessonsSeen[i] === true : state.quiz.attempts > 0;
+      link.classList.toggle('seen', done);
+      const label = link.querySelector('.seen-text');
+      if (label) label.textContent = done ? (i < slugs.length ? ' (seen)' : ' (attempted)') : '';
+    });
+    renderNotices();
+    renderDiagnostics();
+  }
+
+  function renderNotices(): void {
+    const region = document.getElementById('notices')!;
+    const html = session.notices.map((n) => `<p class="notice notice-${n.kind}">${escapeHtml(n.text)}</p>`).join('');
+    if (region.innerHTML !== html) region.innerHTML = html;
+    const mode = document.getElementById('tracking-mode');
+    if (mode) mode.textContent = TRACKING_LABELS[session.adapterKind];
+  }
+
+  function renderDiagnostics(): void {
+    const panel = document.getElementById('diagnostics')!;
+    if (panel.hidden) return;
+    const errors = session.lmsErrors();
+    document.getElementById('diagnostics-body')!.textContent = [
+      `adapter: ${session.adapterKind}`,
+      `entry: ${session.launch.entry}, mode: ${session.launch.mode}`,
+      `learner: ${session.launch.learnerName || '(none)'} ${session.launch.learnerId ? `(${session.launch.learnerId})` : ''}`,
+      `success: ${session.success}, unsaved: ${session.unsaved}`,
+      `LMS errors (${errors.length}):`,
+      ...errors.map((e) => `  ${e.code} ${e.call}: ${e.message}`),
+    ].join('\n');
+  }
+
+  function startAt(position: number): void {
+    resumePrompt.hidden = true;
+    show(position, shown !== -1);
+  }
+
+  session.subscribe(render);
+
+  if (session.pendingResume) {
+    const saved = session.pendingResume;
+    const where = saved.position < slugs.length ? `lesson ${saved.position + 1}, “${config.lessons[saved.position]!.title}”` : 'the quiz';
+    document.getElementById('resume-summary')!.textContent = `You were on ${where}. Resume where you left off?`;
+    resumePrompt.hidden = false;
+    document.getElementById('resume-title')!.focus();
+    document.getElementById('resume-yes')!.addEventListener('click', () => {
+      session.resume();
+      startAt(session.state.position);
+      views[shown]?.querySelector<HTMLElement>('h1')?.focus();
+    });
+    document.getElementById('resume-no')!.addEventListener('click', () => {
+      session.startOver();
+      startAt(0);
+      views[0]?.querySelector<HTMLElement>('h1')?.focus();
+    });
+  } else {
+    show(positionForHash(location.hash, slugs) ?? 0, false);
+  }
+
+  window.addEventListener('hashchange', () => {
+    if (!resumePrompt.hidden) return;
+    const position = positionForHash(location.hash, slugs);
+    if (position !== null && position !== shown) show(position, true);
+  });
+  // pagehide fires when the LMS closes or replaces the frame; it is the last safe moment to save.
+  window.addEventListener('pagehide', () => session.finish());
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') session.flush();
+  });
+
+  const debugPanel = document.getElementById('diagnostics')!;
+  const toggleDiagnostics = () => {
+    debugPanel.hidden = !debugPanel.hidden;
+    render();
+  };
+  if (new URLSearchParams(location.search).has('debug')) toggleDiagnostics();
+  document.addEventListener('keydown', (event) => {
+    if (event.ctrlKey && event.altKey && event.key.toLowerCase() === 'd') toggleDiagnostics();
+  });
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+}

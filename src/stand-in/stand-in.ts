@@ -1,0 +1,458 @@
+/**
+ * The stand-in LMS page: picks a package and SCO, gives the course a fresh scorm-again API
+ * on `window.API` / `window.API_1484_11`, keeps the learner's attempt in localStorage and
+ * shows the run-time data live. Bundled by server.ts; `scorm-again` resolves to /vendor.
+ */
+import { Scorm12API, Scorm2004API } from 'scorm-again';
+import {
+  loadAttempt,
+  planLaunch,
+  removeAttempt,
+  saveAttempt,
+  type CmiJson,
+  type Learner,
+  type LaunchPlan,
+  type StoredAttempt,
+} from './attempt-store.ts';
+import { renderPanel, type PanelElements } from './cmi-panel.ts';
+import type { PackageInfo, ScoInfo, ScormVersion } from './package-info.ts';
+import type { ApiCall, LiveCmi, SessionState, StandInApi } from './stand-in-api.ts';
+
+const DEFAULT_LEARNER: Learner = { id: 'learner-001', name: 'Sam Learner' };
+const MAX_CALLS_KEPT = 5000;
+const FRAME_UNLOAD_TIMEOUT_MS = 3000;
+
+const SCORM12_METHODS = ['LMSInitialize', 'LMSFinish', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSGetLastError', 'LMSGetErrorString', 'LMSGetDiagnostic'];
+const SCORM2004_METHODS = ['Initialize', 'Terminate', 'GetValue', 'SetValue', 'Commit', 'GetLastError', 'GetErrorString', 'GetDiagnostic'];
+
+type ScormApi = Scorm12API | Scorm2004API;
+
+interface CourseSession {
+  pkg: PackageInfo;
+  sco: ScoInfo;
+  learner: Learner;
+  plan: LaunchPlan;
+  api: ScormApi;
+  calls: ApiCall[];
+  /** total_time as the LMS holds it: the restored total until Terminate adds this session. */
+  totalTime: string;
+  /** Cleared by a reset of the same record, so a still-running course cannot bring it back. */
+  persisting: boolean;
+}
+
+function byId<T extends HTMLElement>(id: string): T {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`stand-in.html has no #${id}`);
+  return found as T;
+}
+
+const ui = {
+  form: byId<HTMLFormElement>('launch-form'),
+  versionRadios: [...document.querySelectorAll<HTMLInputElement>('input[name="scorm-version"]')],
+  packageSelect: byId<HTMLSelectElement>('package-select'),
+  scoSelect: byId<HTMLSelectElement>('sco-select'),
+  learnerName: byId<HTMLInputElement>('learner-name'),
+  learnerId: byId<HTMLInputElement>('learner-id'),
+  launchButton: byId<HTMLButtonElement>('launch-button'),
+  closeButton: byId<HTMLButtonElement>('close-button'),
+  resetButton: byId<HTMLButtonElement>('reset-button'),
+  noPackages: byId<HTMLElement>('no-packages'),
+  status: byId<HTMLElement>('status'),
+  storedSummary: byId<HTMLElement>('stored-summary'),
+  courseHolder: byId<HTMLElement>('course-holder'),
+};
+
+const panel: PanelElements = {
+  summary: byId('cmi-summary'),
+  suspendData: byId('suspend-data'),
+  suspendLength: byId('suspend-length'),
+  objectives: byId<HTMLTableElement>('objectives-table'),
+  interactions: byId<HTMLTableElement>('interactions-table'),
+  calls: byId<HTMLTableElement>('call-log'),
+};
+
+let packages: PackageInfo[] = [];
+let session: CourseSession | null = null;
+let courseFrame: HTMLIFrameElement | null = null;
+
+// ---------- run-time data ----------
+
+function cmiSnapshot(current: CourseSession): CmiJson {
+  const cmi = structuredClone((current.api.renderCMIToJSONObject() as { cmi?: CmiJson }).cmi ?? {});
+  // scorm-again leaves total_time out of a mid-session render; the LMS still holds one.
+  if (current.pkg.scormVersion === '1.2') {
+    const core = (cmi['core'] ?? {}) as CmiJson;
+    core['total_time'] = current.totalTime;
+    cmi['core'] = core;
+  } else {
+    cmi['total_time'] = current.totalTime;
+  }
+  return cmi;
+}
+
+function sessionState(api: ScormApi): SessionState {
+  if (api.isTerminated()) return 'terminated';
+  return api.isInitialized() ? 'initialized' : 'not initialized';
+}
+
+function liveCmi(): LiveCmi | null {
+  if (!session) return null;
+  return {
+    zip: session.pkg.file,
+    sco: session.sco.identifier,
+    learner: { ...session.learner },
+    scormVersion: session.pkg.scormVersion,
+    state: sessionState(session.api),
+    attempt: session.plan.attempt,
+    entry: session.plan.entry,
+    cmi: cmiSnapshot(session),
+  };
+}
+
+let panelRefreshQueued = false;
+/** Coalesces the many SetValue calls a SCO makes in one go into one redraw. */
+function refreshPanel(): void {
+  if (panelRefreshQueued) return;
+  panelRefreshQueued = true;
+  queueMicrotask(() => {
+    panelRefreshQueued = false;
+    renderPanel(panel, liveCmi(), session?.calls ?? []);
+  });
+}
+
+/**
+ * Saves the session like an LMS receiving a commit. At Terminate the session time is added
+ * to total_time (scorm-again's terminate render does that addition; the API itself keeps the
+ * old total unless told otherwise), so a relaunch starts from the new total.
+ */
+function persist(current: CourseSession, terminated: boolean): void {
+  if (!current.persisting) return;
+  const version = current.pkg.scormVersion;
+  if (terminated) {
+    const rendered = current.api.renderCommitCMI(true) as { cmi?: CmiJson };
+    const total = version === '1.2' ? (rendered.cmi?.['core'] as CmiJson | undefined)?.['total_time'] : rendered.cmi?.['total_time'];
+    if (typeof total === 'string' && total !== '') current.totalTime = total;
+  }
+  const cmi = cmiSnapshot(current);
+  const sessionHolder = (version === '1.2' ? cmi['core'] : cmi) as CmiJson;
+  const record: StoredAttempt = {
+    scormVersion: version,
+    attempt: current.plan.attempt,
+    cmi,
+    exit: String(sessionHolder['exit'] ?? ''),
+    terminated,
+    sessionTime: String(sessionHolder['session_time'] ?? ''),
+    savedAt: new Date().toISOString(),
+  };
+  saveAttempt(current.pkg.file, current.sco.identifier, current.learner.id, record);
+  updateStoredSummary();
+}
+
+/** Records every SCORM call with its result and error code, for the panel and for tests. */
+function recordCalls(current: CourseSession): void {
+  const api = current.api as unknown as Record<string, unknown>;
+  const methods = current.pkg.scormVersion === '1.2' ? SCORM12_METHODS : SCORM2004_METHODS;
+  for (const method of methods) {
+    const original = api[method];
+    if (typeof original !== 'function') continue;
+    api[method] = (...args: unknown[]): unknown => {
+      const result: unknown = original.apply(current.api, args);
+      current.calls.push({
+        method,
+        args: args.map((argument) => String(argument)),
+        result: String(result),
+        errorCode: String(current.api.lastErrorCode),
+      });
+      if (current.calls.length > MAX_CALLS_KEPT) current.calls.splice(0, current.calls.length - MAX_CALLS_KEPT);
+      if (session === current) refreshPanel();
+      return result;
+    };
+  }
+}
+
+function createSession(pkg: PackageInfo, sco: ScoInfo, learner: Learner, plan: LaunchPlan): CourseSession {
+  const settings = {
+    autocommit: false,
+    lmsCommitUrl: false,
+    logLevel: 'WARN' as const,
+    // Show what the course itself reports; do not let the stand-in rewrite 1.2 status from the mastery score.
+    mastery_override: false,
+  };
+  const api: ScormApi = pkg.scormVersion === '1.2' ? new Scorm12API(settings) : new Scorm2004API(settings);
+  api.loadFromJSON(plan.startingCmi, 'cmi');
+  const current: CourseSession = {
+    pkg,
+    sco,
+    learner,
+    plan,
+    api,
+    calls: [],
+    totalTime: api instanceof Scorm12API ? api.cmi.core.total_time : api.cmi.total_time,
+    persisting: true,
+  };
+  const prefix = pkg.scormVersion === '1.2' ? 'LMS' : '';
+  api.on(`${prefix}Commit`, () => persist(current, false));
+  api.on(pkg.scormVersion === '1.2' ? 'LMSFinish' : 'Terminate', () => {
+    if (current.api.isTerminated()) persist(current, true);
+    if (session === current) {
+      setStatus(`"${sco.title}" ended its session with exit "${exitOf(current)}".`);
+    }
+  });
+  api.on(`${prefix}SetValue.cmi.*`, () => {
+    if (session === current) refreshPanel();
+  });
+  recordCalls(current);
+  return current;
+}
+
+function exitOf(current: CourseSession): string {
+  const cmi = cmiSnapshot(current);
+  const holder = (current.pkg.scormVersion === '1.2' ? cmi['core'] : cmi) as CmiJson | undefined;
+  return String(holder?.['exit'] ?? '');
+}
+
+function installApi(version: ScormVersion, api: ScormApi): void {
+  // A SCO looks for one global or the other; leaving a stale one would let it talk to the wrong version.
+  if (version === '1.2') {
+    delete window.API_1484_11;
+    window.API = api;
+  } else {
+    delete window.API;
+    window.API_1484_11 = api;
+  }
+}
+
+// ---------- page controls ----------
+
+function setStatus(message: string): void {
+  ui.status.textContent = message;
+}
+
+function versionLabel(version: ScormVersion): string {
+  return version === '1.2' ? 'SCORM 1.2' : 'SCORM 2004';
+}
+
+function selectedPackage(): PackageInfo | undefined {
+  return packages.find((candidate) => candidate.file === ui.packageSelect.value);
+}
+
+function selectedSco(): ScoInfo | undefined {
+  return selectedPackage()?.scos.find((candidate) => candidate.identifier === ui.scoSelect.value);
+}
+
+function learnerFromForm(): Learner {
+  return {
+    id: ui.learnerId.value.trim() || DEFAULT_LEARNER.id,
+    name: ui.learnerName.value.trim() || DEFAULT_LEARNER.name,
+  };
+}
+
+function fillScoSelect(pkg: PackageInfo | undefined, preferredSco?: string): void {
+  const previous = preferredSco ?? ui.scoSelect.value;
+  ui.scoSelect.replaceChildren(
+    ...(pkg?.scos ?? []).map((sco) => new Option(sco.title === sco.identifier ? sco.title : `${sco.title} (${sco.identifier})`, sco.identifier)),
+  );
+  if (pkg?.scos.some((sco) => sco.identifier === previous)) ui.scoSelect.value = previous;
+  ui.scoSelect.disabled = !pkg || pkg.scos.length === 0;
+}
+
+function syncVersionSwitch(): void {
+  const pkg = selectedPackage();
+  for (const radio of ui.versionRadios) {
+    radio.disabled = !packages.some((candidate) => candidate.scormVersion === radio.value);
+    radio.checked = pkg?.scormVersion === radio.value;
+  }
+}
+
+function selectPackage(file: string, preferredSco?: string): void {
+  ui.packageSelect.value = file;
+  syncVersionSwitch();
+  fillScoSelect(selectedPackage(), preferredSco);
+  updateStoredSummary();
+}
+
+function renderPackageList(): void {
+  const previous = ui.packageSelect.value;
+  ui.packageSelect.replaceChildren(
+    ...packages.map((pkg) => new Option(`${pkg.title}: ${versionLabel(pkg.scormVersion)} (${pkg.file})`, pkg.file)),
+  );
+  const empty = packages.length === 0;
+  ui.noPackages.hidden = !empty;
+  for (const control of [ui.packageSelect, ui.launchButton, ui.resetButton]) control.disabled = empty;
+  const keep = packages.some((pkg) => pkg.file === previous) ? previous : packages[0]?.file ?? '';
+  selectPackage(keep);
+}
+
+async function loadPackages(): Promise<void> {
+  const response = await fetch('/api/packages', { cache: 'no-store' });
+  if (!response.ok) throw new Error(`/api/packages answered ${response.status}`);
+  packages = (await response.json()) as PackageInfo[];
+  renderPackageList();
+}
+
+function describeStored(stored: StoredAttempt | null, learnerId: string): string {
+  if (!stored) return `No stored record for ${learnerId} in this module: the next launch starts ab-initio.`;
+  const cmi = stored.cmi;
+  const status =
+    stored.scormVersion === '1.2'
+      ? `lesson status ${String((cmi['core'] as CmiJson | undefined)?.['lesson_status'] ?? '') || 'not set'}`
+      : `${String(cmi['completion_status'] ?? 'unknown')}, ${String(cmi['success_status'] ?? 'unknown')}`;
+  const saved = new Date(stored.savedAt).toLocaleTimeString('en-GB');
+  return `Stored record for ${learnerId}: attempt ${stored.attempt}, ${status}, last exit "${stored.exit}"${stored.terminated ? '' : ' (session not finished)'}, saved ${saved}.`;
+}
+
+function updateStoredSummary(): void {
+  const pkg = selectedPackage();
+  const sco = selectedSco();
+  if (!pkg || !sco) {
+    ui.storedSummary.textContent = '';
+    return;
+  }
+  const learnerId = learnerFromForm().id;
+  ui.storedSummary.textContent = describeStored(loadAttempt(pkg.file, sco.identifier, learnerId), learnerId);
+}
+
+// ---------- launch, close, reset ----------
+
+function showPlaceholder(text: string): void {
+  const placeholder = document.createElement('p');
+  placeholder.className = 'placeholder';
+  placeholder.textContent = text;
+  ui.courseHolder.replaceChildren(placeholder);
+}
+
+function waitForFrameLoad(frame: HTMLIFrameElement): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, FRAME_UNLOAD_TIMEOUT_MS);
+    frame.addEventListener(
+      'load',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
+}
+
+async function close(): Promise<void> {
+  const frame = courseFrame;
+  if (!frame) return;
+  courseFrame = null;
+  // Navigating away first runs the course's pagehide/unload handlers while the API is still
+  // reachable, as closing an LMS window would; removing the iframe outright may skip them.
+  const unloaded = waitForFrameLoad(frame);
+  frame.src = 'about:blank';
+  await unloaded;
+  frame.remove();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  showPlaceholder('Course closed. Press Launch to open it again.');
+  if (session && !session.api.isTerminated()) {
+    setStatus(
+      session.api.isInitialized()
+        ? `Course closed without ${session.pkg.scormVersion === '1.2' ? 'LMSFinish' : 'Terminate'}: anything after its last commit is lost.`
+        : 'Course closed before it initialized the API.',
+    );
+  } else {
+    setStatus('Course closed.');
+  }
+  refreshPanel();
+}
+
+async function launch(zip: string, scoIdentifier: string, learnerOverride?: Partial<Learner>): Promise<void> {
+  await close();
+  await loadPackages();
+  const pkg = packages.find((candidate) => candidate.file === zip);
+  if (!pkg) throw new Error(`No package "${zip}" in the release folder.`);
+  const sco = pkg.scos.find((candidate) => candidate.identifier === scoIdentifier);
+  if (!sco) throw new Error(`Package "${zip}" has no SCO "${scoIdentifier}".`);
+
+  if (learnerOverride?.id !== undefined) ui.learnerId.value = learnerOverride.id;
+  if (learnerOverride?.name !== undefined) ui.learnerName.value = learnerOverride.name;
+  selectPackage(pkg.file, sco.identifier);
+  const learner = learnerFromForm();
+
+  const plan = planLaunch(pkg.scormVersion, sco, learner, loadAttempt(pkg.file, sco.identifier, learner.id));
+  session = createSession(pkg, sco, learner, plan);
+  installApi(pkg.scormVersion, session.api);
+
+  const frame = document.createElement('iframe');
+  frame.title = `Course: ${sco.title}`;
+  frame.dataset['testid'] = 'course-frame';
+  const loaded = waitForFrameLoad(frame);
+  frame.src = `/packages/${encodeURIComponent(pkg.file)}/${sco.href.split('/').map(encodeURIComponent).join('/')}${sco.parameters}`;
+  ui.courseHolder.replaceChildren(frame);
+  courseFrame = frame;
+  refreshPanel();
+  await loaded;
+  setStatus(`Launched "${sco.title}" (${versionLabel(pkg.scormVersion)}) for ${learner.name}. ${plan.explanation}`);
+}
+
+function reset(zip: string, scoIdentifier: string, learnerId: string = learnerFromForm().id): void {
+  removeAttempt(zip, scoIdentifier, learnerId);
+  if (session && session.pkg.file === zip && session.sco.identifier === scoIdentifier && session.learner.id === learnerId) {
+    session.persisting = false;
+  }
+  updateStoredSummary();
+}
+
+function reportFailure(action: string, error: unknown): void {
+  setStatus(`${action} failed: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+ui.form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const pkg = selectedPackage();
+  const sco = selectedSco();
+  if (!pkg || !sco) return;
+  launch(pkg.file, sco.identifier).catch((error: unknown) => reportFailure('Launch', error));
+});
+
+ui.closeButton.addEventListener('click', () => {
+  close().catch((error: unknown) => reportFailure('Close', error));
+});
+
+ui.resetButton.addEventListener('click', () => {
+  const pkg = selectedPackage();
+  const sco = selectedSco();
+  if (!pkg || !sco) return;
+  const learnerId = learnerFromForm().id;
+  // Close first: the course's own exit handler would otherwise save the record straight back.
+  close()
+    .then(() => {
+      reset(pkg.file, sco.identifier, learnerId);
+      setStatus(`Deleted the stored record of ${learnerId} for "${sco.title}". The next launch starts ab-initio.`);
+    })
+    .catch((error: unknown) => reportFailure('Reset', error));
+});
+
+ui.packageSelect.addEventListener('change', () => selectPackage(ui.packageSelect.value));
+ui.scoSelect.addEventListener('change', updateStoredSummary);
+ui.learnerId.addEventListener('input', updateStoredSummary);
+for (const radio of ui.versionRadios) {
+  radio.addEventListener('change', () => {
+    // Switch to the same course's package for the other version when there is one.
+    const title = selectedPackage()?.title;
+    const sameVersion = packages.filter((pkg) => pkg.scormVersion === radio.value);
+    const twin = sameVersion.find((pkg) => pkg.title === title) ?? sameVersion[0];
+    if (twin) selectPackage(twin.file, ui.scoSelect.value);
+  });
+}
+
+const standIn: StandInApi = {
+  packages: () => structuredClone(packages),
+  launch,
+  close,
+  reset,
+  storedCmi: (zip, scoIdentifier, learnerId = learnerFromForm().id) => loadAttempt(zip, scoIdentifier, learnerId),
+  liveCmi,
+  calls: () => (session ? structuredClone(session.calls) : []),
+};
+
+renderPanel(panel, null, []);
+loadPackages()
+  .catch((error: unknown) => reportFailure('Loading the package list', error))
+  .finally(() => {
+    window.standIn = standIn;
+    document.body.dataset['ready'] = 'true';
+  });

@@ -1,0 +1,86 @@
+/**
+ * The one interface between the course and an LMS. Implementations own every
+ * SCORM-version difference (element names, vocabularies, formats, limits);
+ * callers never branch on the version.
+ */
+export type AdapterKind = 'scorm12' | 'scorm2004' | 'standalone';
+
+export interface LaunchInfo {
+  kind: AdapterKind;
+  /** 'resume' when the LMS says the learner left with exit=suspend. */
+  entry: 'ab-initio' | 'resume' | 'unknown';
+  learnerName: string;
+  learnerId: string;
+  /** Saved state from the previous session, or '' if none. */
+  suspendData: string;
+  location: string;
+  /** 'browse'/'review' launches must not change results. */
+  mode: 'normal' | 'browse' | 'review';
+  /** Previously reported success, so a later attempt can honour "never downgrade passed". */
+  previousSuccess: SuccessStatus;
+  previousCompletion: boolean;
+}
+
+export type SuccessStatus = 'passed' | 'failed' | 'unknown';
+
+export interface Score {
+  raw: number;
+  min: number;
+  max: number;
+}
+
+export interface ObjectiveReport {
+  /** Stable id, no spaces, e.g. `u219-lo1-questioning`. */
+  id: string;
+  description: string;
+  score?: Score;
+  completed: boolean;
+  success: SuccessStatus;
+}
+
+export type InteractionType = 'choice' | 'true-false';
+
+export interface InteractionReport {
+  /** Stable id, no spaces, e.g. `u219-lo1-quiz-q03`. */
+  id: string;
+  type: InteractionType;
+  description: string;
+  /** Option ids chosen (choice) or a single boolean (true-false). */
+  response: readonly string[] | boolean;
+  /** The correct response, where there is one. */
+  correct?: readonly string[] | boolean;
+  result: 'correct' | 'incorrect' | 'neutral';
+  weighting: number;
+  /** When the question was shown and when it was answered (ms since epoch). */
+  shownAt: number;
+  answeredAt: number;
+  /** Objective ids the interaction counts towards. */
+  objectives: readonly string[];
+}
+
+export interface LmsError {
+  call: string;
+  code: string;
+  message: string;
+}
+
+export interface LmsAdapter {
+  readonly kind: AdapterKind;
+  /** Largest suspend_data this LMS data model allows, in characters. */
+  readonly suspendDataLimit: number;
+  start(): LaunchInfo;
+  setScore(score: Score): void;
+  setCompletion(completed: boolean): void;
+  setSuccess(success: SuccessStatus): void;
+  setObjective(objective: ObjectiveReport): void;
+  recordInteraction(interaction: InteractionReport): void;
+  saveState(suspendData: string, location: string): void;
+  /** 'suspend' while the learner has more to do; 'normal' once finished. */
+  setExit(exit: 'suspend' | 'normal'): void;
+  /** Returns false when the LMS did not accept the commit. Never throws. */
+  commit(): boolean;
+  /** Ends the session (once). Never throws. */
+  finish(): void;
+  /** Recent LMS errors, newest last, for the diagnostics panel. */
+  errors(): readonly LmsError[];
+}

@@ -1,0 +1,142 @@
+import type {
+  InteractionReport,
+  LaunchInfo,
+  LmsAdapter,
+  LmsError,
+  ObjectiveReport,
+  Score,
+  SuccessStatus,
+} from './lms-adapter.ts';
+import { SCORM12_METHODS, ScormCalls } from './scorm-calls.ts';
+import { scorm12TimeOfDay, scorm12Timespan } from './time-formats.ts';
+import { clip, interactionPattern, objectiveIndexer } from './scorm-shared.ts';
+
+/** SCORM 1.2 limits (CMIString255 / CMIString4096 / CMIIdentifier). */
+export const SCORM12_LIMITS = { suspendData: 4096, location: 255, response: 255, identifier: 255 } as const;
+
+export class Scorm12Adapter implements LmsAdapter {
+  readonly kind = 'scorm12' as const;
+  readonly suspendDataLimit = SCORM12_LIMITS.suspendData;
+  readonly #lms: ScormCalls;
+  readonly #startedAt: number;
+  readonly #now: () => number;
+  #completed = false;
+  #success: SuccessStatus = 'unknown';
+  #nextInteraction = 0;
+  #objectiveIndex = objectiveIndexer();
+  #finished = false;
+
+  constructor(api: Record<string, unknown>, now: () => number = Date.now) {
+    this.#lms = new ScormCalls(api, SCORM12_METHODS);
+    this.#now = now;
+    this.#startedAt = now();
+  }
+
+  start(): LaunchInfo {
+    this.#lms.initialize();
+    const status = this.#lms.get('cmi.core.lesson_status');
+    const entry = this.#lms.get('cmi.core.entry');
+    const mode = this.#lms.get('cmi.core.lesson_mode');
+    this.#success = status === 'passed' || status === 'failed' ? status : 'unknown';
+    this.#completed = status === 'completed' || status === 'passed' || status === 'failed';
+    // Rule: after launch, 1.2 lesson_status never stays "not attempted".
+    if (status === '' || status === 'not attempted') this.#lms.set('cmi.core.lesson_status', 'incomplete');
+    this.#nextInteraction = Number(this.#lms.get('cmi.interactions._count')) || 0;
+    const objectiveCount = Number(this.#lms.get('cmi.objectives._count')) || 0;
+    for (let i = 0; i < objectiveCount; i++) this.#objectiveIndex.known(this.#lms.get(`cmi.objectives.${i}.id`), i);
+    return {
+      kind: this.kind,
+      entry: entry === 'resume' ? 'resume' : entry === 'ab-initio' ? 'ab-initio' : 'unknown',
+      learnerName: this.#lms.get('cmi.core.student_name'),
+      learnerId: this.#lms.get('cmi.core.student_id'),
+      suspendData: this.#lms.get('cmi.suspend_data'),
+      location: this.#lms.get('cmi.core.lesson_location'),
+      mode: mode === 'browse' || mode === 'review' ? mode : 'normal',
+      previousSuccess: this.#success,
+      previousCompletion: this.#completed,
+    };
+  }
+
+  setScore({ raw, min, max }: Score): void {
+    this.#lms.set('cmi.core.score.raw', round2(raw));
+    this.#lms.set('cmi.core.score.min', round2(min));
+    this.#lms.set('cmi.core.score.max', round2(max));
+  }
+
+  setCompletion(completed: boolean): void {
+    this.#completed = completed;
+    this.#writeStatus();
+  }
+
+  setSuccess(success: SuccessStatus): void {
+    this.#success = success;
+    this.#writeStatus();
+  }
+
+  /** 1.2 has one status for both completion and success; success wins once known. */
+  #writeStatus(): void {
+    const status = this.#success !== 'unknown' ? this.#success : this.#completed ? 'completed' : 'incomplete';
+    this.#lms.set('cmi.core.lesson_status', status);
+  }
+
+  setObjective(objective: ObjectiveReport): void {
+    const { index, isNew } = this.#objectiveIndex.indexOf(objective.id);
+    const base = `cmi.objectives.${index}`;
+    if (isNew) this.#lms.set(`${base}.id`, clip(objective.id, SCORM12_LIMITS.identifier));
+    if (objective.score) {
+      this.#lms.set(`${base}.score.raw`, round2(objective.score.raw));
+      this.#lms.set(`${base}.score.min`, round2(objective.score.min));
+      this.#lms.set(`${base}.score.max`, round2(objective.score.max));
+    }
+    const status = objective.success !== 'unknown' ? objective.success : objective.completed ? 'completed' : 'incomplete';
+    this.#lms.set(`${base}.status`, status);
+  }
+
+  recordInteraction(interaction: InteractionReport): void {
+    const base = `cmi.interactions.${this.#nextInteraction++}`;
+    this.#lms.set(`${base}.id`, clip(interaction.id, SCORM12_LIMITS.identifier));
+    interaction.objectives.forEach((id, i) => this.#lms.set(`${base}.objectives.${i}.id`, id));
+    this.#lms.set(`${base}.time`, scorm12TimeOfDay(interaction.shownAt));
+    this.#lms.set(`${base}.type`, interaction.type);
+    if (interaction.correct !== undefined)
+      this.#lms.set(`${base}.correct_responses.0.pattern`, clip(pattern12(interaction.correct), SCORM12_LIMITS.response));
+    this.#lms.set(`${base}.weighting`, interaction.weighting);
+    this.#lms.set(`${base}.student_response`, clip(pattern12(interaction.response), SCORM12_LIMITS.response));
+    this.#lms.set(`${base}.result`, interaction.result === 'incorrect' ? 'wrong' : interaction.result);
+    this.#lms.set(`${base}.latency`, scorm12Timespan(interaction.answeredAt - interaction.shownAt));
+  }
+
+  saveState(suspendData: string, location: string): void {
+    this.#lms.set('cmi.suspend_data', suspendData);
+    this.#lms.set('cmi.core.lesson_location', clip(location, SCORM12_LIMITS.location));
+  }
+
+  setExit(exit: 'suspend' | 'normal'): void {
+    this.#lms.set('cmi.core.exit', exit === 'suspend' ? 'suspend' : '');
+  }
+
+  commit(): boolean {
+    if (this.#finished) return false;
+    this.#lms.set('cmi.core.session_time', scorm12Timespan(this.#now() - this.#startedAt));
+    return this.#lms.commit();
+  }
+
+  finish(): void {
+    if (this.#finished) return;
+    this.commit();
+    this.#finished = true;
+    this.#lms.terminate();
+  }
+
+  errors(): readonly LmsError[] {
+    return this.#lms.errors;
+  }
+}
+
+function pattern12(value: readonly string[] | boolean): string {
+  return typeof value === 'boolean' ? (value ? 't' : 'f') : interactionPattern(value, ',');
+}
+
+function round2(n: number): string {
+  return String(Math.round(n * 100) / 100);
+}

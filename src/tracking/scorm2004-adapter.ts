@@ -1,0 +1,141 @@
+import type {
+  InteractionReport,
+  LaunchInfo,
+  LmsAdapter,
+  LmsError,
+  ObjectiveReport,
+  Score,
+  SuccessStatus,
+} from './lms-adapter.ts';
+import { SCORM2004_METHODS, ScormCalls } from './scorm-calls.ts';
+import { scorm2004Duration, scorm2004Timestamp } from './time-formats.ts';
+import { clip, interactionPattern, objectiveIndexer } from './scorm-shared.ts';
+
+/** SCORM 2004 4th ed. smallest permitted maximums (SPM) that an LMS must support. */
+export const SCORM2004_LIMITS = {
+  suspendData: 64000,
+  location: 1000,
+  identifier: 4000,
+  description: 250,
+  response: 4000,
+} as const;
+
+export class Scorm2004Adapter implements LmsAdapter {
+  readonly kind = 'scorm2004' as const;
+  readonly suspendDataLimit = SCORM2004_LIMITS.suspendData;
+  readonly #lms: ScormCalls;
+  readonly #startedAt: number;
+  readonly #now: () => number;
+  #nextInteraction = 0;
+  #objectiveIndex = objectiveIndexer();
+  #finished = false;
+
+  constructor(api: Record<string, unknown>, now: () => number = Date.now) {
+    this.#lms = new ScormCalls(api, SCORM2004_METHODS);
+    this.#now = now;
+    this.#startedAt = now();
+  }
+
+  start(): LaunchInfo {
+    this.#lms.initialize();
+    const completion = this.#lms.get('cmi.completion_status');
+    const success = this.#lms.get('cmi.success_status');
+    const entry = this.#lms.get('cmi.entry');
+    const mode = this.#lms.get('cmi.mode');
+    if (completion === '' || completion === 'unknown' || completion === 'not attempted')
+      this.#lms.set('cmi.completion_status', 'incomplete');
+    this.#nextInteraction = Number(this.#lms.get('cmi.interactions._count')) || 0;
+    const objectiveCount = Number(this.#lms.get('cmi.objectives._count')) || 0;
+    for (let i = 0; i < objectiveCount; i++) this.#objectiveIndex.known(this.#lms.get(`cmi.objectives.${i}.id`), i);
+    return {
+      kind: this.kind,
+      entry: entry === 'resume' ? 'resume' : entry === 'ab-initio' ? 'ab-initio' : 'unknown',
+      learnerName: this.#lms.get('cmi.learner_name'),
+      learnerId: this.#lms.get('cmi.learner_id'),
+      suspendData: this.#lms.get('cmi.suspend_data'),
+      location: this.#lms.get('cmi.location'),
+      mode: mode === 'browse' || mode === 'review' ? mode : 'normal',
+      previousSuccess: success === 'passed' || success === 'failed' ? success : 'unknown',
+      previousCompletion: completion === 'completed',
+    };
+  }
+
+  setScore(score: Score): void {
+    this.#writeScore('cmi.score', score);
+  }
+
+  #writeScore(base: string, { raw, min, max }: Score): void {
+    const scaled = max > min ? (raw - min) / (max - min) : 0;
+    this.#lms.set(`${base}.scaled`, round4(Math.min(1, Math.max(-1, scaled))));
+    this.#lms.set(`${base}.raw`, round4(raw));
+    this.#lms.set(`${base}.min`, round4(min));
+    this.#lms.set(`${base}.max`, round4(max));
+  }
+
+  setCompletion(completed: boolean): void {
+    this.#lms.set('cmi.completion_status', completed ? 'completed' : 'incomplete');
+  }
+
+  setSuccess(success: SuccessStatus): void {
+    this.#lms.set('cmi.success_status', success);
+  }
+
+  setObjective(objective: ObjectiveReport): void {
+    const { index, isNew } = this.#objectiveIndex.indexOf(objective.id);
+    const base = `cmi.objectives.${index}`;
+    if (isNew) this.#lms.set(`${base}.id`, clip(objective.id, SCORM2004_LIMITS.identifier));
+    if (objective.score) this.#writeScore(`${base}.score`, objective.score);
+    this.#lms.set(`${base}.success_status`, objective.success);
+    this.#lms.set(`${base}.completion_status`, objective.completed ? 'completed' : 'incomplete');
+    this.#lms.set(`${base}.description`, clip(objective.description, SCORM2004_LIMITS.description));
+  }
+
+  recordInteraction(interaction: InteractionReport): void {
+    const base = `cmi.interactions.${this.#nextInteraction++}`;
+    this.#lms.set(`${base}.id`, clip(interaction.id, SCORM2004_LIMITS.identifier));
+    this.#lms.set(`${base}.type`, interaction.type);
+    interaction.objectives.forEach((id, i) => this.#lms.set(`${base}.objectives.${i}.id`, id));
+    this.#lms.set(`${base}.timestamp`, scorm2004Timestamp(interaction.shownAt));
+    if (interaction.correct !== undefined)
+      this.#lms.set(`${base}.correct_responses.0.pattern`, pattern2004(interaction.correct));
+    this.#lms.set(`${base}.weighting`, interaction.weighting);
+    this.#lms.set(`${base}.learner_response`, clip(pattern2004(interaction.response), SCORM2004_LIMITS.response));
+    this.#lms.set(`${base}.result`, interaction.result);
+    this.#lms.set(`${base}.latency`, scorm2004Duration(interaction.answeredAt - interaction.shownAt));
+    this.#lms.set(`${base}.description`, clip(interaction.description, SCORM2004_LIMITS.description));
+  }
+
+  saveState(suspendData: string, location: string): void {
+    this.#lms.set('cmi.suspend_data', suspendData);
+    this.#lms.set('cmi.location', clip(location, SCORM2004_LIMITS.location));
+  }
+
+  setExit(exit: 'suspend' | 'normal'): void {
+    this.#lms.set('cmi.exit', exit);
+  }
+
+  commit(): boolean {
+    if (this.#finished) return false;
+    this.#lms.set('cmi.session_time', scorm2004Duration(this.#now() - this.#startedAt));
+    return this.#lms.commit();
+  }
+
+  finish(): void {
+    if (this.#finished) return;
+    this.commit();
+    this.#finished = true;
+    this.#lms.terminate();
+  }
+
+  errors(): readonly LmsError[] {
+    return this.#lms.errors;
+  }
+}
+
+function pattern2004(value: readonly string[] | boolean): string {
+  return typeof value === 'boolean' ? String(value) : interactionPattern(value, '[,]');
+}
+
+function round4(n: number): string {
+  return String(Math.round(n * 10000) / 10000);
+}

@@ -1,0 +1,100 @@
+import type {
+  InteractionReport,
+  LaunchInfo,
+  LmsAdapter,
+  LmsError,
+  ObjectiveReport,
+  Score,
+  SuccessStatus,
+} from './lms-adapter.ts';
+import type { KeyValueStore } from './safe-storage.ts';
+
+/** What standalone mode keeps per module: enough to resume and to show results again. */
+export interface StandaloneRecord {
+  suspendData: string;
+  location: string;
+  exit: 'suspend' | 'normal' | '';
+  completed: boolean;
+  success: SuccessStatus;
+  score?: Score;
+  objectives: Record<string, ObjectiveReport>;
+  interactions: number;
+}
+
+/**
+ * Used when no LMS API is found (course opened straight from a web server):
+ * the course works the same, progress stays in this browser, and the page
+ * tells the learner results are not sent anywhere.
+ */
+export class StandaloneAdapter implements LmsAdapter {
+  readonly kind = 'standalone' as const;
+  /** Generous but bounded: localStorage quotas are per origin. */
+  readonly suspendDataLimit = 64000;
+  readonly #store: KeyValueStore;
+  readonly #key: string;
+  #record: StandaloneRecord;
+
+  constructor(store: KeyValueStore, storageKey: string) {
+    this.#store = store;
+    this.#key = storageKey;
+    this.#record = readRecord(store.get(storageKey));
+  }
+
+  start(): LaunchInfo {
+    const { suspendData, location, exit, success, completed } = this.#record;
+    return {
+      kind: this.kind,
+      entry: suspendData && exit === 'suspend' ? 'resume' : 'ab-initio',
+      learnerName: '',
+      learnerId: '',
+      suspendData,
+      location,
+      mode: 'normal',
+      previousSuccess: success,
+      previousCompletion: completed,
+    };
+  }
+
+  setScore(score: Score): void {
+    this.#record.score = score;
+  }
+  setCompletion(completed: boolean): void {
+    this.#record.completed = completed;
+  }
+  setSuccess(success: SuccessStatus): void {
+    this.#record.success = success;
+  }
+  setObjective(objective: ObjectiveReport): void {
+    this.#record.objectives[objective.id] = objective;
+  }
+  recordInteraction(_interaction: InteractionReport): void {
+    this.#record.interactions += 1;
+  }
+  saveState(suspendData: string, location: string): void {
+    this.#record.suspendData = suspendData;
+    this.#record.location = location;
+  }
+  setExit(exit: 'suspend' | 'normal'): void {
+    this.#record.exit = exit;
+  }
+  commit(): boolean {
+    return this.#store.set(this.#key, JSON.stringify(this.#record));
+  }
+  finish(): void {
+    this.commit();
+  }
+  errors(): readonly LmsError[] {
+    return [];
+  }
+}
+
+function readRecord(raw: string | null): StandaloneRecord {
+  const empty: StandaloneRecord = { suspendData: '', location: '', exit: '', completed: false, success: 'unknown', objectives: {}, interactions: 0 };
+  if (!raw) return empty;
+  try {
+    const parsed = JSON.parse(raw) as Partial<StandaloneRecord>;
+    return { ...empty, ...parsed, objectives: { ...(parsed.objectives ?? {}) } };
+  } catch {
+    return empty;
+  }
+}
