@@ -33,26 +33,34 @@ interface CourseParts {
   modules: CourseModule[];
 }
 
-/** Cross-file rules that a per-file schema cannot see. */
-export function checkCourseReferences({ meta, courseFile, catalogue, modules }: CourseParts, issues: ContentIssue[]): void {
-  const known = (file: string, field: string, ids: readonly string[]) =>
+function knownCriteria(catalogue: Catalogue, issues: ContentIssue[]) {
+  return (file: string, field: string, ids: readonly string[]) =>
     ids.forEach((id, i) => {
       if (!catalogue.byId.has(id))
         issues.push({ file, field: `${field}[${i}]`, message: `unknown criterion id "${id}"; expected an id listed in content/standards/*.yaml` });
     });
+}
+
+/** A module folder's lessons: checked even when its module.yaml or quiz.yaml is broken. */
+export function checkLessons(lessons: readonly Lesson[], catalogue: Catalogue, issues: ContentIssue[]): void {
+  const known = knownCriteria(catalogue, issues);
+  const orders = new Map<number, string>();
+  for (const lesson of lessons) {
+    known(lesson.file, 'criteria', lesson.meta.criteria);
+    checkSections(lesson, issues);
+    const clash = orders.get(lesson.meta.order);
+    if (clash) issues.push({ file: lesson.file, field: 'order', message: `order ${lesson.meta.order} is also used by ${clash}` });
+    orders.set(lesson.meta.order, lesson.file);
+  }
+}
+
+/** Cross-file rules that a per-file schema cannot see. */
+export function checkCourseReferences({ meta, courseFile, catalogue, modules }: CourseParts, issues: ContentIssue[]): void {
+  const known = knownCriteria(catalogue, issues);
 
   for (const mod of modules) {
     mod.meta.outcomes.forEach((outcome, o) => known(mod.moduleFile, `outcomes[${o}].criteria`, outcome.criteria));
     const outcomeCriteria = new Set(mod.meta.outcomes.flatMap((o) => o.criteria));
-
-    const orders = new Map<number, string>();
-    for (const lesson of mod.lessons) {
-      known(lesson.file, 'criteria', lesson.meta.criteria);
-      checkSections(lesson, issues);
-      const clash = orders.get(lesson.meta.order);
-      if (clash) issues.push({ file: lesson.file, field: 'order', message: `order ${lesson.meta.order} is also used by ${clash}` });
-      orders.set(lesson.meta.order, lesson.file);
-    }
 
     mod.quiz.items.forEach((item, i) => {
       known(mod.quizFile, `items[${i}].criteria`, item.criteria);

@@ -10,7 +10,7 @@ import { quizSchema } from '../schemas/quiz.ts';
 import { ContentError, formatPath, type ContentIssue } from './content-error.ts';
 import { buildCatalogue, type Catalogue } from './catalogue.ts';
 import type { Course, CourseModule, Lesson, LessonSection } from './course-model.ts';
-import { checkCourseReferences } from './check-references.ts';
+import { checkCourseReferences, checkLessons } from './check-references.ts';
 
 /** The lesson file name pattern: two-digit order, then a kebab-case slug. */
 export const LESSON_FILE_PATTERN = /^(\d{2})-([a-z0-9-]+)\.mdx$/;
@@ -96,6 +96,7 @@ export function loadCourse(contentDir: string, projectRoot = join(contentDir, '.
     if (lessons.length === 0 && existsSync(dir))
       issues.push({ file: display(dir), field: '', message: 'a module needs at least one lesson (NN-slug.mdx)' });
     lessons.sort((a, b) => a.meta.order - b.meta.order);
+    checkLessons(lessons, catalogue, issues);
 
     if (moduleMeta && quiz)
       modules.push({ meta: moduleMeta, dir: display(dir), moduleFile: display(moduleFile), quizFile: display(quizFile), lessons, quiz });

@@ -15,9 +15,15 @@ import { ReleasePackages } from './release-packages.ts';
 
 const STAND_IN_DIR = path.dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = path.resolve(STAND_IN_DIR, '../..');
-// The ESM build is one self-contained file exporting both Scorm12API and Scorm2004API.
-const SCORM_AGAIN_ESM = path.join(REPO_ROOT, 'node_modules/scorm-again/dist/esm/scorm-again.js');
+// The minified ESM build is one self-contained file exporting both Scorm12API and Scorm2004API
+// (a third of the plain build's size, so the page starts faster); its source map keeps it debuggable.
+const SCORM_AGAIN_DIST = path.join(REPO_ROOT, 'node_modules/scorm-again/dist/esm');
 export const SCORM_AGAIN_URL = '/vendor/scorm-again.js';
+const VENDOR_FILES = new Map([
+  [SCORM_AGAIN_URL, path.join(SCORM_AGAIN_DIST, 'scorm-again.min.js')],
+  // The name the minified file's sourceMappingURL comment asks for.
+  ['/vendor/scorm-again.min.js.map', path.join(SCORM_AGAIN_DIST, 'scorm-again.min.js.map')],
+]);
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -176,11 +182,9 @@ export async function startStandInServer(options: StandInServerOptions): Promise
     if (rawPathname === '/stand-in.js') {
       return send(response, 200, CONTENT_TYPES['.js']!, await bundle.code());
     }
-    if (rawPathname === SCORM_AGAIN_URL) {
-      return send(response, 200, CONTENT_TYPES['.js']!, await readFile(SCORM_AGAIN_ESM));
-    }
-    if (rawPathname === `${SCORM_AGAIN_URL}.map`) {
-      return send(response, 200, CONTENT_TYPES['.map']!, await readFile(`${SCORM_AGAIN_ESM}.map`));
+    const vendorFile = VENDOR_FILES.get(rawPathname);
+    if (vendorFile) {
+      return send(response, 200, contentTypeFor(vendorFile), await readFile(vendorFile));
     }
     if (rawPathname === '/api/packages') {
       const list = await packages.list((file, problem) => {

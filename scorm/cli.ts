@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+/**
+ * node scorm/cli.ts package [--dist dist] [--out release] [--content content] [--xsd]
+ * node scorm/cli.ts validate <zip> [<zip>...]
+ *
+ * `package` needs no xmllint (centres' build machines may lack it) unless --xsd is given.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ContentError } from '../src/course/content-error.ts';
+import { loadCourse } from '../src/course/load-course.ts';
+import { buildPackages, packagesRecord } from './build-packages.ts';
+import { MANIFEST_FILE, PackagingError, type ScormVersion } from './package-spec.ts';
+import { checkPackage, validateManifestXsdText } from './validate.ts';
+import { readZip, type ZipEntry } from './zip.ts';
+
+const USAGE = `usage:
+  node scorm/cli.ts package [--dist dist] [--out release] [--content content] [--xsd]
+  node scorm/cli.ts validate <zip> [<zip>...]`;
+
+function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  if (command === 'package') return packageCommand(rest);
+  if (command === 'validate') return validateCommand(rest);
+  throw new PackagingError(command ? `unknown command "${command}"\n${USAGE}` : USAGE);
+}
+
+function packageCommand(args: string[]): number {
+  const { values } = parseArgs({
+    args,
+    options: {
+      dist: { type: 'string', default: 'dist' },
+      out: { type: 'string', default: 'release' },
+      content: { type: 'string', default: 'content' },
+      xsd: { type: 'boolean', default: false },
+    },
+  });
+  const distDir = resolve(values.dist);
+  if (!existsSync(distDir) || !statSync(distDir).isDirectory())
+    throw new PackagingError(`${values.dist}/ does not exist: build the site first (npm run build)`);
+  const course = loadCourse(resolve(values.content));
+  const site = readSite(distDir);
+  const packages = buildPackages(course, site);
+
+  let xsdFailed = false;
+  if (values.xsd)
+    for (const built of packages) {
+      const result = validateManifestXsdText(built.manifest, built.scormVersion);
+      for (const error of result.errors) console.error(`scorm: ${built.fileName}: xsd: ${error}`);
+      xsdFailed ||= !result.ok;
+    }
+  if (xsdFailed) throw new PackagingError('manifest schema validation failed; no zip written');
+
+  const outDir = resolve(values.out);
+  mkdirSync(outDir, { recursive: true });
+  for (const built of packages) {
+    writeFileSync(join(outDir, built.fileName), built.zip);
+    console.log(`${join(values.out, built.fileName)}  SCORM ${built.scormVersion}  ${formatBytes(built.zip.byteLength)}  ${built.spec.scos.length} SCO${built.spec.scos.length === 1 ? '' : 's'}`);
+  }
+  writeFileSync(join(outDir, 'packages.json'), `${JSON.stringify(packagesRecord(course, packages), null, 2)}\n`);
+  return 0;
+}
+
+function validateCommand(zipPaths: string[]): number {
+  if (zipPaths.length === 0) throw new PackagingError(`validate needs at least one zip\n${USAGE}`);
+  let failed = false;
+  for (const zipPath of zipPaths) {
+    if (!existsSync(zipPath)) throw new PackagingError(`${zipPath} does not exist`);
+    let files: Map<string, Uint8Array>;
+    try {
+      files = readZip(readFileSync(zipPath));
+    } catch (error) {
+      throw new PackagingError(`${zipPath} is not a readable zip (${(error as Error).message})`);
+    }
+    const version = detectVersion(files);
+    if (version === undefined) {
+      console.error(`${zipPath}: cannot tell the SCORM version (no ${MANIFEST_FILE} at the root, or its <schemaversion> is neither 1.2 nor 2004 4th Edition)`);
+      failed = true;
+      continue;
+    }
+    const problems = checkPackage(files, version);
+    const manifest = files.get(MANIFEST_FILE);
+    if (manifest) problems.push(...validateManifestXsdText(new TextDecoder().decode(manifest), version).errors.map((error) => `xsd: ${error}`));
+    for (const problem of problems) console.error(`${basename(zipPath)}: ${problem}`);
+    console.log(`${problems.length === 0 ? 'ok' : 'FAIL'} ${zipPath} (SCORM ${version}${problems.length ? `, ${problems.length} problem${problems.length === 1 ? '' : 's'}` : ''})`);
+    failed ||= problems.length > 0;
+  }
+  return failed ? 1 : 0;
+}
+
+/** The zip's own claim, so a 1.2 zip is checked as 1.2 whatever its name says. */
+function detectVersion(files: Map<string, Uint8Array>): ScormVersion | undefined {
+  const manifest = files.get(MANIFEST_FILE);
+  if (!manifest) return undefined;
+  const schemaversion = /<schemaversion>\s*([^<]*?)\s*<\/schemaversion>/.exec(new TextDecoder().decode(manifest))?.[1];
+  if (schemaversion === '1.2') return '1.2';
+  if (schemaversion === '2004 4th Edition') return '2004';
+  return undefined;
+}
+
+/** Every file under `dir`, with POSIX paths relative to it, sorted. */
+function readSite(dir: string): ZipEntry[] {
+  const entries: ZipEntry[] = [];
+  const walk = (current: string) => {
+    for (const name of readdirSync(current)) {
+      const full = join(current, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else entries.push({ path: relative(dir, full).split(sep).join('/'), data: readFileSync(full) });
+    }
+  };
+  walk(dir);
+  return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function formatBytes(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  // Expected failures (bad content, broken build output, bad arguments) get one readable message, no stack.
+  if (error instanceof PackagingError || error instanceof ContentError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    console.error(`scorm: ${(error as Error).message}`);
+    process.exitCode = 1;
+  } else throw error;
+}

@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { isCorrect } from '../../src/islands/quiz/quiz-scoring.ts';
+import type { RuntimeItem } from '../../src/islands/quiz/quiz-model.ts';
+import { ModuleSession, type ModuleConfig } from '../../src/tracking/module-session.ts';
+import type { KeyValueStore } from '../../src/tracking/safe-storage.ts';
+import { Scorm12Adapter } from '../../src/tracking/scorm12-adapter.ts';
+import { Scorm2004Adapter } from '../../src/tracking/scorm2004-adapter.ts';
+import { encodeState } from '../../src/tracking/suspend-codec.ts';
+import { moduleConfig, realCourse } from '../support/real-course.ts';
+import { strictLms, type StrictLms } from '../support/strict-lms.ts';
+
+const config = moduleConfig(realCourse());
+
+function memoryStore(): KeyValueStore & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return { data, get: (k) => data.get(k) ?? null, set: (k, v) => (data.set(k, v), true), remove: (k) => void data.delete(k) };
+}
+
+function rightMask(item: RuntimeItem): number {
+  return item.correctMask;
+}
+function wrongMask(item: RuntimeItem): number {
+  const mask = item.correctMask === 1 ? 2 : 1;
+  expect(isCorrect(item, mask)).toBe(false);
+  return mask;
+}
+
+/** Reads every lesson and answers the quiz; `rightCount` items correct, the rest wrong. */
+function completeModule(session: ModuleSession, rightCount: number): void {
+  config.lessons.forEach((_, i) => session.goTo(i));
+  session.goTo(config.lessons.length);
+  session.startQuizAttempt();
+  config.quiz.items.forEach((item, i) => {
+    session.answer(i, i < rightCount ? rightMask(item) : wrongMask(item), Date.now() - 5000);
+    session.setQuizPosition(i + 1);
+  });
+  session.submitAttempt();
+}
+
+/** What a real LMS does between sessions: keep the CMI, set entry from the last exit. */
+function relaunch(version: '1.2' | '2004', previous: StrictLms): StrictLms {
+  const cmi = JSON.parse(JSON.stringify(previous.inner.cmi.toJSON())) as Record<string, Record<string, unknown>>;
+  if (version === '1.2') {
+    const core = cmi.core as Record<string, unknown>;
+    core.entry = core.exit === 'suspend' ? 'resume' : '';
+    delete core.session_time;
+  } else {
+    cmi.entry = cmi.exit === 'suspend' ? 'resume' : '';
+    delete cmi.session_time;
+  }
+  return strictLms(version, cmi);
+}
+
+const versions = [
+  { version: '1.2' as const, make: (lms: StrictLms) => new Scorm12Adapter(lms.api), status: 'cmi.core.lesson_status', raw: 'cmi.core.score.raw', suspend: 'cmi.suspend_data', exit: 'cmi.core.exit' },
+  { version: '2004' as const, make: (lms: StrictLms) => new Scorm2004Adapter(lms.api), status: 'cmi.success_status', raw: 'cmi.score.raw', suspend: 'cmi.suspend_data', exit: 'cmi.exit' },
+];
+
+describe.each(versions)('ModuleSession on SCORM $version (scorm-again)', ({ version, make, status, raw }) => {
+  it('reports passed, completed, score, objectives and one interaction per answer', () => {
+    const lms = strictLms(version);
+    const session = new ModuleSession(config, make(lms), memoryStore());
+    completeModule(session, config.quiz.items.length);
+    session.finish();
+    expect(lms.value(status)).toBe('passed');
+    expect(lms.value(raw)).toBe('100');
+    if (version === '2004') {
+      expect(lms.value('cmi.completion_status')).toBe('completed');
+      expect(lms.value('cmi.score.scaled')).toBe('1');
+    }
+    expect(Number(lms.value('cmi.objectives._count'))).toBe(config.quiz.outcomes.length);
+    expect(Number(lms.value('cmi.interactions._count'))).toBe(config.quiz.items.length);
+    const ids = lms.sets.filter(([e]) => /^cmi\.objectives\.\d+\.id$/.test(e)).map(([, v]) => v);
+    expect(ids).toEqual(config.quiz.outcomes.map((o) => o.objectiveId));
+    expect(lms.sets.find(([e]) => e === 'cmi.interactions.0.id')?.[1]).toBe(config.quiz.items[0]!.interactionId);
+    expect(lms.violations).toEqual([]);
+  });
+
+  it('reports failed with the right score when below the pass mark', () => {
+    const lms = strictLms(version);
+    const session = new ModuleSession(config, make(lms), memoryStore());
+    const right = Math.floor(config.quiz.items.length / 2);
+    completeModule(session, right);
+    session.finish();
+    expect(lms.value(status)).toBe('failed');
+    expect(lms.value(raw)).toBe(String(Math.round((right / config.quiz.items.length) * 100)));
+    expect(lms.violations).toEqual([]);
+  });
+
+  it('never leaves the status at "not attempted" after launch, and exits with suspend while unfinished', () => {
+    const lms = strictLms(version);
+    const session = new ModuleSession(config, make(lms), memoryStore());
+    session.goTo(0);
+    const notAttempted = version === '1.2' ? lms.value('cmi.core.lesson_status') : lms.value('cmi.completion_status');
+    expect(notAttempted).toBe('incomplete');
+    session.finish();
+    expect(lms.sets.filter(([e]) => e.endsWith('.exit')).at(-1)?.[1]).toBe('suspend');
+  });
+
+  it('resumes exactly where the learner left: lessons, position and quiz answers', () => {
+    const first = strictLms(version);
+    const one = new ModuleSession(config, make(first), memoryStore());
+    one.goTo(0);
+    one.goTo(1);
+    one.goTo(config.lessons.length);
+    one.startQuizAttempt();
+    const half = Math.floor(config.quiz.items.length / 2);
+    for (let i = 0; i < half; i++) {
+      one.answer(i, rightMask(config.quiz.items[i]!), Date.now());
+      one.setQuizPosition(i + 1);
+    }
+    const saved = structuredClone(one.state);
+    one.finish();
+
+    const second = relaunch(version, first);
+    const two = new ModuleSession(config, make(second), memoryStore());
+    expect(two.launch.entry).toBe('resume');
+    expect(two.pendingResume).toEqual(saved);
+    two.resume();
+    expect(two.state).toEqual(saved);
+    expect(second.violations).toEqual([]);
+  });
+
+  it('keeps a pass when a later attempt is worse (module does not allow downgrade)', () => {
+    const first = strictLms(version);
+    const one = new ModuleSession(config, make(first), memoryStore());
+    completeModule(one, config.quiz.items.length);
+    one.finish();
+    const second = relaunch(version, first);
+    const two = new ModuleSession(config, make(second), memoryStore());
+    if (two.pendingResume) two.resume();
+    two.startQuizAttempt();
+    config.quiz.items.forEach((item, i) => two.answer(i, wrongMask(item), Date.now()));
+    two.submitAttempt();
+    two.finish();
+    expect(second.value(status)).toBe('passed');
+    expect(second.value(raw)).toBe('100');
+  });
+
+  it('does downgrade when the module allows it', () => {
+    const downgrading: ModuleConfig = { ...config, allowPassDowngrade: true };
+    const lms = strictLms(version);
+    const session = new ModuleSession(downgrading, make(lms), memoryStore());
+    config.lessons.forEach((_, i) => session.goTo(i));
+    session.startQuizAttempt();
+    config.quiz.items.forEach((item, i) => session.answer(i, rightMask(item), Date.now()));
+    session.submitAttempt();
+    session.startQuizAttempt();
+    config.quiz.items.forEach((item, i) => session.answer(i, wrongMask(item), Date.now()));
+    session.submitAttempt();
+    expect(lms.value(status)).toBe('failed');
+    expect(lms.value(raw)).toBe('0');
+  });
+
+  it('starts cleanly with a notice when suspend_data is corrupt', () => {
+    const lms = strictLms(version, version === '1.2' ? { suspend_data: '1XXXX!!', core: { entry: 'resume' } } : { suspend_data: '1XXXX!!', entry: 'resume' });
+    const session = new ModuleSession(config, make(lms), memoryStore());
+    expect(session.pendingResume).toBeNull();
+    expect(session.notices.map((n) => n.kind)).toContain('progress-reset');
+  });
+
+  it('starts cleanly with a notice when suspend_data is from another codec version', () => {
+    const old = `0${encodeState(structuredClone(new ModuleSession(config, make(strictLms(version)), memoryStore()).state), new ModuleSession(config, make(strictLms(version)), memoryStore()).shape, { includeText: true }).slice(1)}`;
+    const lms = strictLms(version, version === '1.2' ? { suspend_data: old, core: { entry: 'resume' } } : { suspend_data: old, entry: 'resume' });
+    const session = new ModuleSession(config, make(lms), memoryStore());
+    expect(session.pendingResume).toBeNull();
+    expect(session.notices.find((n) => n.kind === 'progress-reset')?.text).toMatch(/could not be read/);
+  });
+});
