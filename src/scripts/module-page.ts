@@ -33,9 +33,10 @@ export function startModulePage(): void {
     views.forEach((view, i) => view.classList.toggle('current', i === position));
     links.forEach((link, i) => (i === position ? link.setAttribute('aria-current', 'step') : link.removeAttribute('aria-current')));
     session.goTo(position);
-    const id = ids[position]!;
-    if (location.hash.slice(1) !== id) history.replaceState(null, '', `#${id}`);
     if (moveFocus) {
+      // Only after the learner navigates: a hash set during load makes the browser jump to it.
+      const id = ids[position]!;
+      if (location.hash.slice(1) !== id) history.replaceState(null, '', `#${id}`);
       // Focus the heading so screen readers announce the new view and keyboard users start at its top.
       views[position]?.querySelector<HTMLElement>('h1')?.focus();
       window.scrollTo({ top: 0 });

@@ -290,26 +290,26 @@ async function loadPackages(): Promise<void> {
   renderPackageList();
 }
 
-function describeStored(stored: StoredAttempt | null, learnerId: string): string {
-  if (!stored) return `No stored record for ${learnerId} in this module: the next launch starts ab-initio.`;
+function describeStored(pkg: PackageInfo, sco: ScoInfo, learner: Learner): string {
+  const stored = loadAttempt(pkg.file, sco.identifier, learner.id);
+  if (!stored) return `No stored record for ${learner.id} in this module: the next launch starts ab-initio.`;
   const cmi = stored.cmi;
   const status =
     stored.scormVersion === '1.2'
       ? `lesson status ${String((cmi['core'] as CmiJson | undefined)?.['lesson_status'] ?? '') || 'not set'}`
-      : `${String(cmi['completion_status'] ?? 'unknown')}, ${String(cmi['success_status'] ?? 'unknown')}`;
+      : `${String(cmi['completion_status'] ?? 'unknown')} / ${String(cmi['success_status'] ?? 'unknown')}`;
   const saved = new Date(stored.savedAt).toLocaleTimeString('en-GB');
-  return `Stored record for ${learnerId}: attempt ${stored.attempt}, ${status}, last exit "${stored.exit}"${stored.terminated ? '' : ' (session not finished)'}, saved ${saved}.`;
+  const ending = stored.terminated
+    ? `the last session ended with exit "${stored.exit}"`
+    : `the last session committed but never finished (exit ${stored.exit === '' ? 'not set' : `"${stored.exit}"`})`;
+  const nextEntry = planLaunch(pkg.scormVersion, sco, learner, stored).entry || '"" (neither)';
+  return `Stored record for ${learner.id}: attempt ${stored.attempt}, ${status}; ${ending}, saved ${saved}. Next launch: ${nextEntry}.`;
 }
 
 function updateStoredSummary(): void {
   const pkg = selectedPackage();
   const sco = selectedSco();
-  if (!pkg || !sco) {
-    ui.storedSummary.textContent = '';
-    return;
-  }
-  const learnerId = learnerFromForm().id;
-  ui.storedSummary.textContent = describeStored(loadAttempt(pkg.file, sco.identifier, learnerId), learnerId);
+  ui.storedSummary.textContent = pkg && sco ? describeStored(pkg, sco, learnerFromForm()) : '';
 }
 
 // ---------- launch, close, reset ----------
