@@ -39,7 +39,7 @@ function completeModule(session: ModuleSession, rightCount: number): void {
 
 /** What a real LMS does between sessions: keep the CMI, set entry from the last exit. */
 function relaunch(version: '1.2' | '2004', previous: StrictLms): StrictLms {
-  const cmi = JSON.parse(JSON.stringify(previous.inner.cmi.toJSON())) as Record<string, Record<string, unknown>>;
+  const cmi = JSON.parse(JSON.stringify(previous.inner.cmi.toJSON())) as Record<string, unknown>;
   if (version === '1.2') {
     const core = cmi.core as Record<string, unknown>;
     core.entry = core.exit === 'suspend' ? 'resume' : '';
