@@ -175,6 +175,9 @@ function createSession(pkg: PackageInfo, sco: ScoInfo, learner: Learner, plan: L
     autocommit: false,
     lmsCommitUrl: false,
     logLevel: 'WARN' as const,
+    // A 2004 SCO reading suspend_data/location on a first launch gets error 403 by design; the
+    // call log shows it, so keep it out of the console where it looks like a fault.
+    uninitializedGetLogLevel: 'INFO' as const,
     // Show what the course itself reports; do not let the stand-in rewrite 1.2 status from the mastery score.
     mastery_override: false,
   };

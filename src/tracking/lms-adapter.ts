@@ -73,6 +73,8 @@ export interface LmsAdapter {
   setCompletion(completed: boolean): void;
   setSuccess(success: SuccessStatus): void;
   setObjective(objective: ObjectiveReport): void;
+  /** Creates the objective (not attempted) if the LMS does not have it yet, so tutors see every outcome from launch. */
+  ensureObjective(id: string, description: string): void;
   recordInteraction(interaction: InteractionReport): void;
   saveState(suspendData: string, location: string): void;
   /** 'suspend' while the learner has more to do; 'normal' once finished. */

@@ -81,6 +81,8 @@ export class ModuleSession {
     if (this.launch.mode !== 'normal')
       this.#setNotice('review-mode', 'You are reviewing this module: your answers will not change your recorded results.');
     this.pendingResume = this.#findSavedState();
+    if (this.launch.mode === 'normal')
+      for (const outcome of config.quiz.outcomes) adapter.ensureObjective(outcome.objectiveId, outcome.title);
   }
 
   get adapterKind(): LmsAdapter['kind'] {

@@ -92,6 +92,13 @@ export class Scorm12Adapter implements LmsAdapter {
     this.#lms.set(`${base}.status`, status);
   }
 
+  ensureObjective(id: string, _description: string): void {
+    const { index, isNew } = this.#objectiveIndex.indexOf(id);
+    if (!isNew) return;
+    this.#lms.set(`cmi.objectives.${index}.id`, clip(id, SCORM12_LIMITS.identifier));
+    this.#lms.set(`cmi.objectives.${index}.status`, 'not attempted');
+  }
+
   recordInteraction(interaction: InteractionReport): void {
     const base = `cmi.interactions.${this.#nextInteraction++}`;
     this.#lms.set(`${base}.id`, clip(interaction.id, SCORM12_LIMITS.identifier));

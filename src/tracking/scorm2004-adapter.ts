@@ -90,6 +90,18 @@ export class Scorm2004Adapter implements LmsAdapter {
     this.#lms.set(`${base}.description`, clip(objective.description, SCORM2004_LIMITS.description));
   }
 
+  ensureObjective(id: string, description: string): void {
+    const { index, isNew } = this.#objectiveIndex.indexOf(id);
+    const base = `cmi.objectives.${index}`;
+    if (isNew) {
+      this.#lms.set(`${base}.id`, clip(id, SCORM2004_LIMITS.identifier));
+      this.#lms.set(`${base}.success_status`, 'unknown');
+      this.#lms.set(`${base}.completion_status`, 'not attempted');
+    }
+    // Objectives created by the LMS from the manifest have no description yet.
+    this.#lms.set(`${base}.description`, clip(description, SCORM2004_LIMITS.description));
+  }
+
   recordInteraction(interaction: InteractionReport): void {
     const base = `cmi.interactions.${this.#nextInteraction++}`;
     this.#lms.set(`${base}.id`, clip(interaction.id, SCORM2004_LIMITS.identifier));

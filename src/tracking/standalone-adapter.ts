@@ -67,6 +67,9 @@ export class StandaloneAdapter implements LmsAdapter {
   setObjective(objective: ObjectiveReport): void {
     this.#record.objectives[objective.id] = objective;
   }
+  ensureObjective(id: string, description: string): void {
+    this.#record.objectives[id] ??= { id, description, completed: false, success: 'unknown' };
+  }
   recordInteraction(_interaction: InteractionReport): void {
     this.#record.interactions += 1;
   }
