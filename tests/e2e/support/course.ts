@@ -1,0 +1,41 @@
+import { expect, type FrameLocator } from '@playwright/test';
+import { join } from 'node:path';
+import { loadCourse } from '../../../src/course/load-course.ts';
+import { toRuntimeQuiz, type RuntimeItem } from '../../../src/islands/quiz/quiz-model.ts';
+
+const root = join(import.meta.dirname, '../../..');
+export const course = loadCourse(join(root, 'content'), root);
+export const firstModule = course.modules[0]!;
+export const quiz = toRuntimeQuiz(firstModule.meta.id, firstModule.quiz, firstModule.meta.pass_mark, firstModule.meta.outcomes);
+
+/** Option labels to tick for a right (or deliberately wrong) answer. */
+export function optionsFor(item: RuntimeItem, right: boolean): string[] {
+  const correct = item.options.filter((_, i) => (item.correctMask >> i) & 1);
+  const wrong = item.options.filter((_, i) => !((item.correctMask >> i) & 1));
+  return (right ? correct : [wrong[0]!]).map((o) => o.text);
+}
+
+/** Reads the first `count` lessons, moving on with each lesson's "Next" link; stays on the last one read. */
+export async function readLessons(frame: FrameLocator, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    if (i > 0) await frame.getByRole('link', { name: `Next: ${firstModule.lessons[i]!.meta.title}` }).click();
+    await expect(frame.getByRole('heading', { level: 1, name: firstModule.lessons[i]!.meta.title })).toBeVisible();
+  }
+}
+
+export async function openQuiz(frame: FrameLocator): Promise<void> {
+  await frame.getByRole('navigation', { name: 'Module contents' }).getByRole('link', { name: quiz.title }).click();
+  await expect(frame.getByRole('heading', { level: 1, name: quiz.title })).toBeVisible();
+}
+
+/** Answers items [from, to) of the current attempt; `right(i)` says which to get right. */
+export async function answerItems(frame: FrameLocator, from: number, to: number, right: (i: number) => boolean): Promise<void> {
+  for (let i = from; i < to; i++) {
+    const item = quiz.items[i]!;
+    await expect(frame.getByText(`Question ${i + 1} of ${quiz.items.length}`)).toBeVisible();
+    for (const text of optionsFor(item, right(i))) await frame.getByLabel(text, { exact: true }).check();
+    await frame.getByRole('button', { name: 'Check answer' }).click();
+    await expect(frame.getByRole('heading', { level: 2, name: right(i) ? 'Correct' : 'Not quite' })).toBeVisible();
+    await frame.getByRole('button', { name: i === quiz.items.length - 1 ? 'See your result' : 'Next question' }).click();
+  }
+}
