@@ -1,0 +1,39 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { Scorm12API, Scorm2004API } from 'scorm-again';
+import { connectLms } from '../../src/tracking/connect-lms.ts';
+
+const win = window as unknown as Record<string, unknown>;
+
+afterEach(() => {
+  delete win['API'];
+  delete win['API_1484_11'];
+});
+
+describe('connectLms (API discovery through pipwerks)', () => {
+  it('falls back to standalone when no LMS API exists', () => {
+    expect(connectLms('k', '').kind).toBe('standalone');
+  });
+
+  it('finds a SCORM 1.2 API', () => {
+    win['API'] = new Scorm12API({ logLevel: 5 });
+    expect(connectLms('k', '').kind).toBe('scorm12');
+  });
+
+  it('finds a SCORM 2004 API', () => {
+    win['API_1484_11'] = new Scorm2004API({ logLevel: 5 });
+    expect(connectLms('k', '').kind).toBe('scorm2004');
+  });
+
+  it('uses the version the manifest launched it with when both APIs exist', () => {
+    win['API'] = new Scorm12API({ logLevel: 5 });
+    win['API_1484_11'] = new Scorm2004API({ logLevel: 5 });
+    expect(connectLms('k', '?scorm=1.2').kind).toBe('scorm12');
+    expect(connectLms('k', '?scorm=2004').kind).toBe('scorm2004');
+  });
+
+  it('uses whichever API exists when the declared one is missing', () => {
+    win['API'] = new Scorm12API({ logLevel: 5 });
+    expect(connectLms('k', '?scorm=2004').kind).toBe('scorm12');
+  });
+});

@@ -1,0 +1,163 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { answerItems, firstModule, openQuiz, optionsFor, quiz } from './support/course.ts';
+import { closeCourse, courseFrame, launch, openStandIn, packages } from './support/stand-in.ts';
+
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const moduleFile = `${firstModule.meta.id}.html`;
+
+/** axe on the course inside the stand-in's iframe (the stand-in's own controls are not the course). */
+async function courseViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).include('[data-testid="course-frame"]').withTags(WCAG_22_AA).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+async function pageViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** URL of a file inside the SCORM 2004 zip, served by the stand-in (no LMS API: standalone mode). */
+async function packageUrl(page: Page, file: string): Promise<string> {
+  await openStandIn(page);
+  const zip = (await packages(page)).find((p) => p.scormVersion === '2004')!.file;
+  return `/packages/${zip}/${file}`;
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`axe, WCAG 2.2 AA, ${scheme} scheme`, () => {
+    test.use({ colorScheme: scheme });
+
+    test('module page: lesson, resume prompt, quiz question, feedback and result have no violations', async ({ page }) => {
+      await openStandIn(page);
+      const learner = { id: `axe-${scheme}` };
+      await launch(page, { version: '2004', learner });
+      const frame = courseFrame(page);
+      await expect(frame.getByRole('heading', { level: 1, name: firstModule.lessons[0]!.meta.title })).toBeVisible();
+      expect(await courseViolations(page), 'lesson view').toEqual([]);
+
+      await openQuiz(frame);
+      await frame.getByRole('button', { name: 'Start the quiz' }).click();
+      await expect(frame.getByText(`Question 1 of ${quiz.items.length}`)).toBeVisible();
+      expect(await courseViolations(page), 'quiz question').toEqual([]);
+
+      await frame.getByRole('button', { name: 'Check answer' }).click();
+      await expect(frame.getByRole('alert')).toBeVisible();
+      expect(await courseViolations(page), 'quiz error message').toEqual([]);
+
+      for (const text of optionsFor(quiz.items[0]!, false)) await frame.getByLabel(text, { exact: true }).check();
+      await frame.getByRole('button', { name: 'Check answer' }).click();
+      await expect(frame.getByRole('heading', { name: 'Not quite' })).toBeVisible();
+      expect(await courseViolations(page), 'quiz feedback').toEqual([]);
+
+      await frame.getByRole('button', { name: 'Next question' }).click();
+      await answerItems(frame, 1, quiz.items.length, () => true);
+      await expect(frame.locator('.result h2')).toBeVisible();
+      expect(await courseViolations(page), 'quiz result').toEqual([]);
+
+      await frame.getByRole('button', { name: 'Try the quiz again' }).click();
+      await closeCourse(page);
+      await launch(page, { version: '2004', learner });
+      await expect(frame.getByRole('heading', { name: 'Welcome back' })).toBeVisible();
+      expect(await courseViolations(page), 'resume prompt').toEqual([]);
+    });
+
+    test('course home and tutor guide have no violations', async ({ page }) => {
+      for (const file of ['index.html', 'tutor-guide.html']) {
+        await page.goto(await packageUrl(page, file));
+        expect(await pageViolations(page), file).toEqual([]);
+      }
+    });
+  });
+}
+
+test.describe('keyboard only', () => {
+  test('completes a module with the keyboard, focus always visible and never lost', async ({ page }) => {
+    await page.goto(await packageUrl(page, moduleFile));
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return { tag: el?.tagName ?? '', text: (el?.textContent ?? '').trim().slice(0, 80), visible: el ? el.matches(':focus-visible') || el.tabIndex === -1 : false };
+      });
+
+    // Skip link first.
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatchObject({ tag: 'A', text: 'Skip to main content', visible: true });
+
+    async function tabTo(name: RegExp, role: 'link' | 'button'): Promise<void> {
+      for (let i = 0; i < 60; i++) {
+        await page.keyboard.press('Tab');
+        const now = await focused();
+        expect(now.tag, 'focus fell back to the page body').not.toBe('BODY');
+        if ((role === 'link' ? now.tag === 'A' : now.tag === 'BUTTON') && name.test(now.text)) {
+          expect(now.visible, `focus indicator on ${now.text}`).toBe(true);
+          return;
+        }
+      }
+      throw new Error(`could not reach ${role} ${name} with Tab`);
+    }
+
+    for (let i = 1; i < firstModule.lessons.length; i++) {
+      await tabTo(new RegExp(`^Next: ${firstModule.lessons[i]!.meta.title}`), 'link');
+      await page.keyboard.press('Enter');
+      expect((await focused()).text).toBe(firstModule.lessons[i]!.meta.title);
+    }
+    await tabTo(new RegExp(`^Next: ${quiz.title}`), 'link');
+    await page.keyboard.press('Enter');
+    expect((await focused()).text).toBe(quiz.title);
+    await tabTo(/^Start the quiz/, 'button');
+    await page.keyboard.press('Enter');
+
+    for (const [index, item] of quiz.items.entries()) {
+      expect((await focused()).text).toBe(`Question ${index + 1} of ${quiz.items.length}`);
+      const wanted = new Set(optionsFor(item, true));
+      // Tab into the group, then choose with the keyboard only.
+      if (item.type === 'multiple') {
+        for (const option of item.options) {
+          await page.keyboard.press('Tab');
+          if (wanted.has(option.text)) await page.keyboard.press('Space');
+        }
+      } else {
+        await page.keyboard.press('Tab');
+        const target = item.options.findIndex((o) => wanted.has(o.text));
+        // Arrow keys move and select within a radio group.
+        if (target === 0) await page.keyboard.press('Space');
+        for (let step = 0; step < target; step++) await page.keyboard.press('ArrowDown');
+      }
+      await tabTo(/^Check answer$/, 'button');
+      await page.keyboard.press('Enter');
+      expect((await focused()).text).toBe('Correct');
+      await tabTo(index === quiz.items.length - 1 ? /^See your result$/ : /^Next question$/, 'button');
+      await page.keyboard.press('Enter');
+    }
+    expect((await focused()).text).toBe('You passed');
+  });
+});
+
+test.describe('reflow, zoom and motion', () => {
+  for (const width of [320, 640]) {
+    test(`no horizontal scrolling of text at ${width} CSS px (${width === 640 ? '200% zoom of 1280' : 'phone'})`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 800 });
+      for (const file of [moduleFile, 'index.html', 'tutor-guide.html']) {
+        await page.goto(await packageUrl(page, file));
+        await page.waitForLoadState('networkidle');
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${file} scrolls sideways`).toBeLessThanOrEqual(0);
+      }
+    });
+  }
+
+  test('body text is at least 16px and prefers-reduced-motion turns off motion', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(await packageUrl(page, moduleFile));
+    const styles = await page.evaluate(() => {
+      const all = [...document.querySelectorAll('body *')].map((el) => getComputedStyle(el));
+      return {
+        bodyFont: parseFloat(getComputedStyle(document.body).fontSize),
+        moving: all.filter((s) => parseFloat(s.transitionDuration) > 0 || parseFloat(s.animationDuration) > 0).length,
+      };
+    });
+    expect(styles.bodyFont).toBeGreaterThanOrEqual(16);
+    expect(styles.moving).toBe(0);
+  });
+});
