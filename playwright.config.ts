@@ -12,6 +12,8 @@ export default defineConfig({
   outputDir: 'test-results',
   reporter: 'list',
   retries: 0,
+  // Whole-module journeys (15 quiz items, several axe scans) take 10–35 s on 2 cores; the default 30 s is too tight.
+  timeout: 120_000,
   // CI machines have 2 cores; one worker keeps the course and the browser from starving each other.
   workers: isCi ? 1 : undefined,
   forbidOnly: isCi,
