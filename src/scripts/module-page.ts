@@ -26,12 +26,19 @@ export function startModulePage(): void {
   const views = ids.map((id) => document.getElementById(id)!);
   const links = [...document.querySelectorAll<HTMLAnchorElement>('[data-view-link]')];
   const resumePrompt = document.getElementById('resume-prompt')!;
+  // On a phone the contents list would push every lesson below the fold: start it folded there.
+  const navDetails = document.getElementById('module-nav-details') as HTMLDetailsElement | null;
+  const narrow = window.matchMedia('(max-width: 47.99rem)');
+  const fitNav = () => navDetails && (navDetails.open = !narrow.matches);
+  fitNav();
+  narrow.addEventListener('change', fitNav);
   let shown = -1;
 
   function show(position: number, moveFocus: boolean): void {
     shown = position;
     views.forEach((view, i) => view.classList.toggle('current', i === position));
     links.forEach((link, i) => (i === position ? link.setAttribute('aria-current', 'step') : link.removeAttribute('aria-current')));
+    if (narrow.matches && navDetails) navDetails.open = false;
     session.goTo(position);
     if (moveFocus) {
       // Only after the learner navigates: a hash set during load makes the browser jump to it.
@@ -49,8 +56,10 @@ export function startModulePage(): void {
     const bar = document.getElementById('module-progress') as HTMLProgressElement | null;
     if (bar) bar.value = summary.percent;
     const text = document.getElementById('progress-text');
-    if (text)
-      text.textContent = `${summary.seen} of ${summary.total} lessons seen${state.quiz.attempts > 0 ? ', quiz attempted' : ''}`;
+    const progressText = `${summary.seen} of ${summary.total} lessons seen${state.quiz.attempts > 0 ? ', quiz attempted' : ''}`;
+    if (text) text.textContent = progressText;
+    const navSummary = document.getElementById('nav-summary-progress');
+    if (navSummary) navSummary.textContent = `(${progressText})`;
     links.forEach((link, i) => {
       const done = i < slugs.length ? state.lessonsSeen[i] === true : state.quiz.attempts > 0;
       link.classList.toggle('seen', done);

@@ -43,6 +43,7 @@ export class ScormCalls {
   readonly #api: ApiObject;
   readonly #names: ScormMethodNames;
   readonly #errors: LmsError[] = [];
+  #terminated = false;
 
   constructor(api: ApiObject, names: ScormMethodNames) {
     this.#api = api;
@@ -51,6 +52,21 @@ export class ScormCalls {
 
   get errors(): readonly LmsError[] {
     return this.#errors;
+  }
+
+  /** Writes the session time, then commits; false (and no call) once the session has ended. */
+  commitSession(sessionTimeElement: string, sessionTime: string): boolean {
+    if (this.#terminated) return false;
+    this.set(sessionTimeElement, sessionTime);
+    return this.commit();
+  }
+
+  /** Final commit and terminate, once: pagehide can fire more than once. */
+  finishSession(sessionTimeElement: string, sessionTime: string): void {
+    if (this.#terminated) return;
+    this.commitSession(sessionTimeElement, sessionTime);
+    this.#terminated = true;
+    this.terminate();
   }
 
   initialize(): boolean {

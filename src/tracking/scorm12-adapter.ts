@@ -24,7 +24,6 @@ export class Scorm12Adapter implements LmsAdapter {
   #success: SuccessStatus = 'unknown';
   #nextInteraction = 0;
   #objectiveIndex = objectiveIndexer();
-  #finished = false;
 
   constructor(api: Record<string, unknown>, now: () => number = Date.now) {
     this.#lms = new ScormCalls(api, SCORM12_METHODS);
@@ -123,16 +122,11 @@ export class Scorm12Adapter implements LmsAdapter {
   }
 
   commit(): boolean {
-    if (this.#finished) return false;
-    this.#lms.set('cmi.core.session_time', scorm12Timespan(this.#now() - this.#startedAt));
-    return this.#lms.commit();
+    return this.#lms.commitSession('cmi.core.session_time', scorm12Timespan(this.#now() - this.#startedAt));
   }
 
   finish(): void {
-    if (this.#finished) return;
-    this.commit();
-    this.#finished = true;
-    this.#lms.terminate();
+    this.#lms.finishSession('cmi.core.session_time', scorm12Timespan(this.#now() - this.#startedAt));
   }
 
   errors(): readonly LmsError[] {

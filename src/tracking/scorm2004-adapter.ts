@@ -28,7 +28,6 @@ export class Scorm2004Adapter implements LmsAdapter {
   readonly #now: () => number;
   #nextInteraction = 0;
   #objectiveIndex = objectiveIndexer();
-  #finished = false;
 
   constructor(api: Record<string, unknown>, now: () => number = Date.now) {
     this.#lms = new ScormCalls(api, SCORM2004_METHODS);
@@ -127,16 +126,11 @@ export class Scorm2004Adapter implements LmsAdapter {
   }
 
   commit(): boolean {
-    if (this.#finished) return false;
-    this.#lms.set('cmi.session_time', scorm2004Duration(this.#now() - this.#startedAt));
-    return this.#lms.commit();
+    return this.#lms.commitSession('cmi.session_time', scorm2004Duration(this.#now() - this.#startedAt));
   }
 
   finish(): void {
-    if (this.#finished) return;
-    this.commit();
-    this.#finished = true;
-    this.#lms.terminate();
+    this.#lms.finishSession('cmi.session_time', scorm2004Duration(this.#now() - this.#startedAt));
   }
 
   errors(): readonly LmsError[] {

@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { launchFileFor } from '../../scorm/package-spec.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.ts';
 import { moduleShape } from '../../src/tracking/module-session.ts';
 import { worstCaseSuspendLength } from '../../src/tracking/worst-case.ts';
 import { moduleConfig, PROJECT_ROOT, realCourse } from '../support/real-course.ts';
@@ -42,16 +43,7 @@ export const BUDGETS = {
 /** Lighthouse preset: 'mobile' is Lighthouse's default config (Moto G Power emulation, simulated slow 4G, 4x CPU slowdown). */
 export const LIGHTHOUSE_PRESET: 'mobile' | 'desktop' = 'mobile';
 
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
 
 const DIST = join(PROJECT_ROOT, 'dist');
 const RELEASE = join(PROJECT_ROOT, 'release');
@@ -220,7 +212,7 @@ async function lighthouseRows(page: string | undefined): Promise<Row[]> {
   ];
   if (!page) return rowsFor(null, null, 'no module page to audit');
   if (!existsSync(join(DIST, page))) return rowsFor(null, null, `dist/${page} not found`);
-  const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  const chromePath = process.env.CHROME_PATH ?? CHROMIUM_PATH;
   if (!existsSync(chromePath)) return rowsFor(null, null, `Chromium not found at ${chromePath} (set CHROME_PATH)`);
 
   let served: { server: Server; origin: string } | undefined;

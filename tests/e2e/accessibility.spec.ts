@@ -147,6 +147,19 @@ test.describe('reflow, zoom and motion', () => {
     });
   }
 
+  test('on a phone the module contents start folded and open from the keyboard', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(await packageUrl(page, moduleFile));
+    const nav = page.getByRole('navigation', { name: 'Module contents' });
+    await expect(nav.getByRole('link', { name: quiz.title })).toBeHidden();
+    await nav.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await expect(nav.getByRole('link', { name: quiz.title })).toBeVisible();
+    await nav.getByRole('link', { name: quiz.title }).click();
+    await expect(page.getByRole('heading', { level: 1, name: quiz.title })).toBeFocused();
+    await expect(nav.getByRole('link', { name: quiz.title })).toBeHidden();
+  });
+
   test('body text is at least 16px and prefers-reduced-motion turns off motion', async ({ page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto(await packageUrl(page, moduleFile));

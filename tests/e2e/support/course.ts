@@ -23,8 +23,15 @@ export async function readLessons(frame: FrameLocator, count: number): Promise<v
   }
 }
 
+/** The module's contents list, unfolded first where a narrow frame folds it. */
+export async function moduleContents(frame: FrameLocator) {
+  const nav = frame.getByRole('navigation', { name: 'Module contents' });
+  if (!(await nav.locator('details').evaluate((details: HTMLDetailsElement) => details.open))) await nav.locator('summary').click();
+  return nav;
+}
+
 export async function openQuiz(frame: FrameLocator): Promise<void> {
-  await frame.getByRole('navigation', { name: 'Module contents' }).getByRole('link', { name: quiz.title }).click();
+  await (await moduleContents(frame)).getByRole('link', { name: quiz.title }).click();
   await expect(frame.getByRole('heading', { level: 1, name: quiz.title })).toBeVisible();
 }
 
