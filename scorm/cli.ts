@@ -99,11 +99,12 @@ function detectVersion(files: Map<string, Uint8Array>): ScormVersion | undefined
   return undefined;
 }
 
-/** Every file under `dir`, with POSIX paths relative to it, sorted. */
+/** Every file under `dir`, with POSIX paths relative to it, sorted. Hidden files (.gitkeep, .DS_Store) are not course content. */
 function readSite(dir: string): ZipEntry[] {
   const entries: ZipEntry[] = [];
   const walk = (current: string) => {
     for (const name of readdirSync(current)) {
+      if (name.startsWith('.')) continue;
       const full = join(current, name);
       if (statSync(full).isDirectory()) walk(full);
       else entries.push({ path: relative(dir, full).split(sep).join('/'), data: readFileSync(full) });

@@ -137,7 +137,8 @@ export function startModulePage(): void {
   };
   if (new URLSearchParams(location.search).has('debug')) toggleDiagnostics();
   document.addEventListener('keydown', (event) => {
-    if (event.ctrlKey && event.altKey && event.key.toLowerCase() === 'd') toggleDiagnostics();
+    // event.code, not event.key: Ctrl+Alt acts as AltGr on many layouts and changes the key produced.
+    if (event.ctrlKey && event.altKey && event.code === 'KeyD') toggleDiagnostics();
   });
 }
 

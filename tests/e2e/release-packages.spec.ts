@@ -23,8 +23,10 @@ for (const zip of zips) {
     expect(validateManifestXsdText(manifest, version)).toEqual({ ok: true, errors: [] });
   });
 
-  test(`${zip}: every file listed, every reference present, no absolute URL`, () => {
-    expect(checkPackage(readZip(readFileSync(join(release, zip))), version)).toEqual([]);
+  test(`${zip}: every file listed, every reference present, no absolute URL, no hidden files`, () => {
+    const files = readZip(readFileSync(join(release, zip)));
+    expect(checkPackage(files, version)).toEqual([]);
+    expect([...files.keys()].filter((path) => path.split('/').some((part) => part.startsWith('.')))).toEqual([]);
   });
 
   test(`${zip}: passes the independent check in ../shared/tools`, () => {
