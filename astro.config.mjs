@@ -11,5 +11,17 @@ export default defineConfig({
   integrations: [courseContent(), mdx(), svelte()],
   devToolbar: { enabled: false },
   prefetch: false,
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    build: {
+      assetsInlineLimit: 0,
+      rolldownOptions: {
+        // Astro's MDX output carries a "use astro:head-inject" directive that the bundler
+        // warns about once per lesson; it is Astro-internal and harmless, and the noise hides real warnings.
+        onLog(level, log, handler) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && String(log.message).includes('astro:head-inject')) return;
+          handler(level, log);
+        },
+      },
+    },
+  },
 });
