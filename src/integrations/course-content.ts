@@ -23,7 +23,6 @@ export default function courseContent(): AstroIntegration {
           logger.info(`content ok: ${course.modules.length} module(s), ${course.catalogue.byId.size} criteria`);
         } catch (error) {
           if (error instanceof ContentError) {
-            logger.error(error.message);
             // Re-throw without the stack: the message already names every file and field.
             const clean = new Error(error.message);
             clean.stack = error.message;
