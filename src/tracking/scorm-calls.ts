@@ -43,11 +43,25 @@ export class ScormCalls {
   readonly #api: ApiObject;
   readonly #names: ScormMethodNames;
   readonly #errors: LmsError[] = [];
+  readonly #now: () => number;
+  readonly #startedAt: number;
   #terminated = false;
 
-  constructor(api: ApiObject, names: ScormMethodNames) {
+  constructor(api: ApiObject, names: ScormMethodNames, now: () => number = Date.now) {
     this.#api = api;
     this.#names = names;
+    this.#now = now;
+    this.#startedAt = now();
+  }
+
+  /** Time since this session's adapter was created: the SCORM session time. */
+  elapsedMs(): number {
+    return this.#now() - this.#startedAt;
+  }
+
+  /** `_count` of a collection such as cmi.interactions (0 when the LMS gives nothing usable). */
+  count(collection: string): number {
+    return Number(this.get(`${collection}._count`)) || 0;
   }
 
   get errors(): readonly LmsError[] {

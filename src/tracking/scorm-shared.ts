@@ -8,6 +8,18 @@ export function interactionPattern(optionIds: readonly string[], delimiter: stri
   return [...optionIds].sort().join(delimiter);
 }
 
+import type { ScormCalls } from './scorm-calls.ts';
+
+/** The objective ids the LMS already holds, indexed as stored (read once at launch). */
+export function storedObjectives(lms: ScormCalls): ObjectiveIndexer {
+  const indexer = objectiveIndexer();
+  const count = lms.count('cmi.objectives');
+  for (let i = 0; i < count; i++) indexer.known(lms.get(`cmi.objectives.${i}.id`), i);
+  return indexer;
+}
+
+export type ObjectiveIndexer = ReturnType<typeof objectiveIndexer>;
+
 /**
  * Keeps cmi.objectives indexes stable across sessions: ids already stored by
  * the LMS keep their index; new ids are appended after the stored count.

@@ -9,7 +9,7 @@ import type {
 } from './lms-adapter.ts';
 import { SCORM12_METHODS, ScormCalls } from './scorm-calls.ts';
 import { scorm12TimeOfDay, scorm12Timespan } from './time-formats.ts';
-import { clip, interactionPattern, objectiveIndexer } from './scorm-shared.ts';
+import { clip, interactionPattern, objectiveIndexer, storedObjectives, type ObjectiveIndexer } from './scorm-shared.ts';
 
 /** SCORM 1.2 limits (CMIString255 / CMIString4096 / CMIIdentifier). */
 export const SCORM12_LIMITS = { suspendData: 4096, location: 255, response: 255, identifier: 255 } as const;
@@ -18,17 +18,13 @@ export class Scorm12Adapter implements LmsAdapter {
   readonly kind = 'scorm12' as const;
   readonly suspendDataLimit = SCORM12_LIMITS.suspendData;
   readonly #lms: ScormCalls;
-  readonly #startedAt: number;
-  readonly #now: () => number;
   #completed = false;
   #success: SuccessStatus = 'unknown';
   #nextInteraction = 0;
-  #objectiveIndex = objectiveIndexer();
+  #objectiveIndex: ObjectiveIndexer = objectiveIndexer();
 
   constructor(api: Record<string, unknown>, now: () => number = Date.now) {
-    this.#lms = new ScormCalls(api, SCORM12_METHODS);
-    this.#now = now;
-    this.#startedAt = now();
+    this.#lms = new ScormCalls(api, SCORM12_METHODS, now);
   }
 
   start(): LaunchInfo {
@@ -40,9 +36,8 @@ export class Scorm12Adapter implements LmsAdapter {
     this.#completed = status === 'completed' || status === 'passed' || status === 'failed';
     // Rule: after launch, 1.2 lesson_status never stays "not attempted".
     if (status === '' || status === 'not attempted') this.#lms.set('cmi.core.lesson_status', 'incomplete');
-    this.#nextInteraction = Number(this.#lms.get('cmi.interactions._count')) || 0;
-    const objectiveCount = Number(this.#lms.get('cmi.objectives._count')) || 0;
-    for (let i = 0; i < objectiveCount; i++) this.#objectiveIndex.known(this.#lms.get(`cmi.objectives.${i}.id`), i);
+    this.#nextInteraction = this.#lms.count('cmi.interactions');
+    this.#objectiveIndex = storedObjectives(this.#lms);
     return {
       kind: this.kind,
       entry: entry === 'resume' ? 'resume' : entry === 'ab-initio' ? 'ab-initio' : 'unknown',
@@ -122,11 +117,11 @@ export class Scorm12Adapter implements LmsAdapter {
   }
 
   commit(): boolean {
-    return this.#lms.commitSession('cmi.core.session_time', scorm12Timespan(this.#now() - this.#startedAt));
+    return this.#lms.commitSession('cmi.core.session_time', scorm12Timespan(this.#lms.elapsedMs()));
   }
 
   finish(): void {
-    this.#lms.finishSession('cmi.core.session_time', scorm12Timespan(this.#now() - this.#startedAt));
+    this.#lms.finishSession('cmi.core.session_time', scorm12Timespan(this.#lms.elapsedMs()));
   }
 
   errors(): readonly LmsError[] {

@@ -9,7 +9,7 @@ import type {
 } from './lms-adapter.ts';
 import { SCORM2004_METHODS, ScormCalls } from './scorm-calls.ts';
 import { scorm2004Duration, scorm2004Timestamp } from './time-formats.ts';
-import { clip, interactionPattern, objectiveIndexer } from './scorm-shared.ts';
+import { clip, interactionPattern, objectiveIndexer, storedObjectives, type ObjectiveIndexer } from './scorm-shared.ts';
 
 /** SCORM 2004 4th ed. smallest permitted maximums (SPM) that an LMS must support. */
 export const SCORM2004_LIMITS = {
@@ -24,15 +24,11 @@ export class Scorm2004Adapter implements LmsAdapter {
   readonly kind = 'scorm2004' as const;
   readonly suspendDataLimit = SCORM2004_LIMITS.suspendData;
   readonly #lms: ScormCalls;
-  readonly #startedAt: number;
-  readonly #now: () => number;
   #nextInteraction = 0;
-  #objectiveIndex = objectiveIndexer();
+  #objectiveIndex: ObjectiveIndexer = objectiveIndexer();
 
   constructor(api: Record<string, unknown>, now: () => number = Date.now) {
-    this.#lms = new ScormCalls(api, SCORM2004_METHODS);
-    this.#now = now;
-    this.#startedAt = now();
+    this.#lms = new ScormCalls(api, SCORM2004_METHODS, now);
   }
 
   start(): LaunchInfo {
@@ -43,9 +39,8 @@ export class Scorm2004Adapter implements LmsAdapter {
     const mode = this.#lms.get('cmi.mode');
     if (completion === '' || completion === 'unknown' || completion === 'not attempted')
       this.#lms.set('cmi.completion_status', 'incomplete');
-    this.#nextInteraction = Number(this.#lms.get('cmi.interactions._count')) || 0;
-    const objectiveCount = Number(this.#lms.get('cmi.objectives._count')) || 0;
-    for (let i = 0; i < objectiveCount; i++) this.#objectiveIndex.known(this.#lms.get(`cmi.objectives.${i}.id`), i);
+    this.#nextInteraction = this.#lms.count('cmi.interactions');
+    this.#objectiveIndex = storedObjectives(this.#lms);
     return {
       kind: this.kind,
       entry: entry === 'resume' ? 'resume' : entry === 'ab-initio' ? 'ab-initio' : 'unknown',
@@ -126,11 +121,11 @@ export class Scorm2004Adapter implements LmsAdapter {
   }
 
   commit(): boolean {
-    return this.#lms.commitSession('cmi.session_time', scorm2004Duration(this.#now() - this.#startedAt));
+    return this.#lms.commitSession('cmi.session_time', scorm2004Duration(this.#lms.elapsedMs()));
   }
 
   finish(): void {
-    this.#lms.finishSession('cmi.session_time', scorm2004Duration(this.#now() - this.#startedAt));
+    this.#lms.finishSession('cmi.session_time', scorm2004Duration(this.#lms.elapsedMs()));
   }
 
   errors(): readonly LmsError[] {
