@@ -14,9 +14,11 @@ export interface ModuleConfig {
   lessons: { slug: string; title: string }[];
   quiz: RuntimeQuiz;
   allowPassDowngrade: boolean;
+  /** Free-text reflection prompts (reflective-account preparation), with their character limits. */
+  reflections?: { id: string; maxLength: number }[];
 }
 
-export type NoticeKind = 'standalone' | 'unsaved' | 'progress-reset' | 'restored-local' | 'review-mode' | 'too-large';
+export type NoticeKind = 'standalone' | 'unsaved' | 'progress-reset' | 'restored-local' | 'review-mode' | 'too-large' | 'text-local';
 export interface Notice {
   kind: NoticeKind;
   text: string;
@@ -28,7 +30,7 @@ export function moduleShape(config: ModuleConfig): ModuleShape {
     lessons: config.lessons.map((l) => l.slug),
     quiz: { optionCounts: config.quiz.items.map((i) => i.options.length), maxAttempts: config.quiz.maxAttempts },
     scenarios: [],
-    reflections: [],
+    reflections: config.reflections ?? [],
   };
 }
 
@@ -167,6 +169,13 @@ export class ModuleSession {
     return correct;
   }
 
+  setReflection(index: number, text: string): void {
+    const limit = this.shape.reflections[index]?.maxLength;
+    if (limit === undefined) return;
+    this.state.reflections[index] = Array.from(text).slice(0, limit).join('');
+    this.#save();
+  }
+
   setQuizPosition(itemIndex: number): void {
     const attempt = this.state.quiz.current;
     if (!attempt || attempt.submitted) return;
@@ -219,8 +228,15 @@ export class ModuleSession {
 
   #findSavedState(): LearnerState | null {
     const fromLms = decodeState(this.launch.suspendData, this.shape);
-    if (fromLms.ok) return hasProgress(fromLms.state) ? fromLms.state : null;
     const local = this.#readSafetyCopy();
+    if (fromLms.ok) {
+      // SCORM 1.2 cannot hold free text: the reflections come from this browser's copy.
+      if (!fromLms.includesText && local) {
+        const fromBrowser = decodeState(local.data, this.shape);
+        if (fromBrowser.ok && fromBrowser.includesText) fromLms.state.reflections = fromBrowser.state.reflections;
+      }
+      return hasProgress(fromLms.state) ? fromLms.state : null;
+    }
     if (local) {
       const fromBrowser = decodeState(local.data, this.shape);
       if (fromBrowser.ok && hasProgress(fromBrowser.state)) {
@@ -252,9 +268,16 @@ export class ModuleSession {
       adapter.setExit('suspend');
       return;
     }
-    const data = encodeState(this.state, this.shape, { includeText: adapter.kind !== 'scorm12' });
+    // SCORM 1.2 suspend_data (4,096 characters) cannot hold free text; the browser copy always keeps it.
+    const lmsKeepsText = adapter.kind !== 'scorm12';
+    const data = encodeState(this.state, this.shape, { includeText: lmsKeepsText });
     const location = this.#locationName();
-    this.#writeSafetyCopy(data);
+    this.#writeSafetyCopy(lmsKeepsText ? data : encodeState(this.state, this.shape, { includeText: true }));
+    if (!lmsKeepsText && this.state.reflections.some((text) => text.length > 0))
+      this.#setNotice(
+        'text-local',
+        'This learning system (SCORM 1.2) cannot store written reflections, so yours are kept in this browser only. Copy them somewhere safe, such as your portfolio, before you clear this browser.',
+      );
     if (data.length > adapter.suspendDataLimit) {
       // Never send an over-long value: the LMS would reject or cut it. The browser copy still has it.
       this.#setNotice('too-large', 'Your progress is too large for this learning system to store; it is kept in this browser.');
@@ -313,5 +336,11 @@ export class ModuleSession {
 
 /** Worth offering "resume" only if the learner actually did something. */
 function hasProgress(state: LearnerState): boolean {
-  return state.position > 0 || state.lessonsSeen.some(Boolean) || state.quiz.attempts > 0 || state.quiz.current !== null;
+  return (
+    state.position > 0 ||
+    state.lessonsSeen.some(Boolean) ||
+    state.quiz.attempts > 0 ||
+    state.quiz.current !== null ||
+    state.reflections.some((text) => text.length > 0)
+  );
 }

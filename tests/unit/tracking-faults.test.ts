@@ -145,3 +145,42 @@ describe('standalone mode', () => {
     expect(() => new ModuleSession(config, new StandaloneAdapter(store, 'k'), store)).not.toThrow();
   });
 });
+
+describe('free-text reflections', () => {
+  const withReflections = { ...config, reflections: [{ id: 'new-customer', maxLength: 2000 }] };
+  const text = 'I helped a customer who had never used the app. I slowed down and checked each step. 😀';
+
+  it('SCORM 1.2: keeps them out of suspend_data, in the browser copy, and tells the learner', () => {
+    const store = memoryStore();
+    const first = strictLms('1.2');
+    const one = new ModuleSession(withReflections, new Scorm12Adapter(first.api), store);
+    one.goTo(0);
+    one.setReflection(0, text);
+    expect(one.notices.find((n) => n.kind === 'text-local')?.text).toMatch(/kept in this browser only/);
+    one.finish();
+    const saved = first.value('cmi.suspend_data');
+    expect(saved).not.toContain('helped');
+    expect(decodeState(saved, one.shape)).toMatchObject({ ok: true, includesText: false });
+    expect(first.violations).toEqual([]);
+
+    const cmi = JSON.parse(JSON.stringify(first.inner.cmi.toJSON())) as { core: Record<string, unknown> };
+    cmi.core['entry'] = 'resume';
+    const two = new ModuleSession(withReflections, new Scorm12Adapter(strictLms('1.2', cmi).api), store);
+    expect(two.pendingResume?.reflections).toEqual([text]);
+  });
+
+  it('SCORM 2004: stores them in suspend_data itself', () => {
+    const lms = strictLms('2004');
+    const session = new ModuleSession(withReflections, new Scorm2004Adapter(lms.api), memoryStore());
+    session.setReflection(0, text);
+    const decoded = decodeState(lms.value('cmi.suspend_data'), session.shape);
+    expect(decoded.ok && decoded.state.reflections).toEqual([text]);
+    expect(session.notices.map((n) => n.kind)).not.toContain('text-local');
+  });
+
+  it('never stores more than the prompt\'s declared limit (the text box shows that limit)', () => {
+    const session = new ModuleSession({ ...config, reflections: [{ id: 'r', maxLength: 5 }] }, new Scorm2004Adapter(strictLms('2004').api), memoryStore());
+    session.setReflection(0, 'abcdefgh');
+    expect(session.state.reflections).toEqual(['abcde']);
+  });
+});
