@@ -119,6 +119,17 @@ export function startModulePage(): void {
     show(positionForHash(location.hash, slugs) ?? 0, false);
   }
 
+  // Links between views (contents list, Next/Previous) switch view at once: letting the browser
+  // navigate to the fragment first would blur the link and jump to a still-hidden element.
+  document.addEventListener('click', (event) => {
+    const link = (event.target as Element | null)?.closest?.('a[href^="#"]');
+    if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const position = positionForHash(link.getAttribute('href') ?? '', slugs);
+    if (position === null || !resumePrompt.hidden) return;
+    event.preventDefault();
+    history.pushState(null, '', `#${ids[position]}`);
+    show(position, true);
+  });
   window.addEventListener('hashchange', () => {
     if (!resumePrompt.hidden) return;
     const position = positionForHash(location.hash, slugs);

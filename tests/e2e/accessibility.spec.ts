@@ -117,16 +117,16 @@ test.describe('keyboard only', () => {
     for (let i = 1; i < firstModule.lessons.length; i++) {
       await tabTo(new RegExp(`^Next: ${firstModule.lessons[i]!.meta.title}`), 'link');
       await page.keyboard.press('Enter');
-      expect((await focused()).text).toBe(firstModule.lessons[i]!.meta.title);
+      await expect.poll(async () => (await focused()).text).toBe(firstModule.lessons[i]!.meta.title);
     }
     await tabTo(new RegExp(`^Next: ${quiz.title}`), 'link');
     await page.keyboard.press('Enter');
-    expect((await focused()).text).toBe(quiz.title);
+    await expect.poll(async () => (await focused()).text).toBe(quiz.title);
     await tabTo(/^Start the quiz/, 'button');
     await page.keyboard.press('Enter');
 
     for (const [index, item] of quiz.items.entries()) {
-      expect((await focused()).text).toBe(`Question ${index + 1} of ${quiz.items.length}`);
+      await expect.poll(async () => (await focused()).text).toBe(`Question ${index + 1} of ${quiz.items.length}`);
       const wanted = new Set(optionsFor(item, true));
       // Tab into the group, then choose with the keyboard only.
       if (item.type === 'multiple') {
@@ -143,11 +143,11 @@ test.describe('keyboard only', () => {
       }
       await tabTo(/^Check answer$/, 'button');
       await page.keyboard.press('Enter');
-      expect((await focused()).text).toBe('Correct');
+      await expect.poll(async () => (await focused()).text).toBe('Correct');
       await tabTo(index === quiz.items.length - 1 ? /^See your result$/ : /^Next question$/, 'button');
       await page.keyboard.press('Enter');
     }
-    expect((await focused()).text).toBe('You passed');
+    await expect.poll(async () => (await focused()).text).toBe('You passed');
   });
 });
 
