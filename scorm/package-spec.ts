@@ -1,5 +1,6 @@
 import type { CourseMeta } from '../src/schemas/course.ts';
 import type { ModuleMeta } from '../src/schemas/module.ts';
+import { objectiveId } from '../src/lib/lms-ids.ts';
 
 /**
  * The version-neutral description of one SCORM package: what the two manifest
@@ -107,7 +108,7 @@ export function buildPackageSpec(course: PackageCourseInput, scormVersion: Scorm
     const primaryObjectiveId = `${meta.id}-mastery`;
     claimObjectiveId(primaryObjectiveId, `module "${meta.id}" (mastery)`);
     const objectives = meta.outcomes.map((outcome) => {
-      const id = `${meta.id}-${outcome.id}`;
+      const id = objectiveId(meta.id, outcome.id);
       claimObjectiveId(id, `module "${meta.id}" outcome "${outcome.id}"`);
       return { id, title: outcome.title };
     });

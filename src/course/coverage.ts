@@ -1,5 +1,6 @@
 import type { Catalogue } from './catalogue.ts';
 import type { CourseModule } from './course-model.ts';
+import { quizInteractionId } from '../lib/lms-ids.ts';
 
 export interface CoverageRow {
   id: string;
@@ -22,9 +23,4 @@ export function computeCoverage(catalogue: Catalogue, modules: readonly CourseMo
       for (const id of item.criteria) rows.get(id)?.checkedBy.push(quizInteractionId(mod.meta.id, item.id));
   }
   return [...rows.values()];
-}
-
-/** Interaction ids are a contract with tutors' LMS reports: `<module>-quiz-<item>`. */
-export function quizInteractionId(moduleId: string, itemId: string): string {
-  return `${moduleId}-quiz-${itemId}`;
 }

@@ -1,5 +1,5 @@
-import { isCorrect, scoreAttempt, scoreOutcomes } from '../islands/quiz/quiz-scoring.ts';
-import type { RuntimeQuiz } from '../islands/quiz/quiz-model.ts';
+import { isCorrect, scoreAttempt, scoreOutcomes } from '../lib/quiz-scoring.ts';
+import type { RuntimeQuiz } from '../lib/quiz-model.ts';
 import { CommitRetry, realScheduler, type Scheduler } from './commit-retry.ts';
 import { initialState, newAttempt, type LearnerState, type ModuleShape, type ResponseMask } from './learner-state.ts';
 import type { LaunchInfo, LmsAdapter, SuccessStatus } from './lms-adapter.ts';

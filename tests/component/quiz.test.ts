@@ -5,13 +5,9 @@ import Quiz from '../../src/islands/quiz/quiz.svelte';
 import { ModuleSession } from '../../src/tracking/module-session.ts';
 import { provideSession } from '../../src/tracking/session-registry.ts';
 import { StandaloneAdapter } from '../../src/tracking/standalone-adapter.ts';
-import type { KeyValueStore } from '../../src/tracking/safe-storage.ts';
+import { memoryStore } from '../support/memory-store.ts';
 import { fixtureCourse, moduleConfig } from '../support/real-course.ts';
 
-function memoryStore(): KeyValueStore {
-  const data = new Map<string, string>();
-  return { get: (k) => data.get(k) ?? null, set: (k, v) => (data.set(k, v), true), remove: (k) => void data.delete(k) };
-}
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 const button = (target: HTMLElement, name: RegExp) => {

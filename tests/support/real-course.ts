@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { loadCourse } from '../../src/course/load-course.ts';
 import type { Course, CourseModule } from '../../src/course/course-model.ts';
-import { toRuntimeQuiz } from '../../src/islands/quiz/quiz-model.ts';
+import { toRuntimeQuiz } from '../../src/lib/quiz-model.ts';
 import type { ModuleConfig } from '../../src/tracking/module-session.ts';
 
 export const PROJECT_ROOT = join(import.meta.dirname, '../..');

@@ -1,20 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { isCorrect } from '../../src/islands/quiz/quiz-scoring.ts';
-import type { RuntimeItem } from '../../src/islands/quiz/quiz-model.ts';
-import { ModuleSession, type ModuleConfig } from '../../src/tracking/module-session.ts';
-import type { KeyValueStore } from '../../src/tracking/safe-storage.ts';
+import { isCorrect } from '../../src/lib/quiz-scoring.ts';
+import type { RuntimeItem } from '../../src/lib/quiz-model.ts';
+import { initialState } from '../../src/tracking/learner-state.ts';
+import { ModuleSession, moduleShape, type ModuleConfig } from '../../src/tracking/module-session.ts';
 import { Scorm12Adapter } from '../../src/tracking/scorm12-adapter.ts';
 import { Scorm2004Adapter } from '../../src/tracking/scorm2004-adapter.ts';
 import { encodeState } from '../../src/tracking/suspend-codec.ts';
 import { moduleConfig, realCourse } from '../support/real-course.ts';
+import { memoryStore } from '../support/memory-store.ts';
 import { strictLms, type StrictLms } from '../support/strict-lms.ts';
 
 const config = moduleConfig(realCourse());
 
-function memoryStore(): KeyValueStore & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return { data, get: (k) => data.get(k) ?? null, set: (k, v) => (data.set(k, v), true), remove: (k) => void data.delete(k) };
-}
 
 function rightMask(item: RuntimeItem): number {
   return item.correctMask;
@@ -160,7 +157,8 @@ describe.each(versions)('ModuleSession on SCORM $version (scorm-again)', ({ vers
   });
 
   it('starts cleanly with a notice when suspend_data is from another codec version', () => {
-    const old = `0${encodeState(structuredClone(new ModuleSession(config, make(strictLms(version)), memoryStore()).state), new ModuleSession(config, make(strictLms(version)), memoryStore()).shape, { includeText: true }).slice(1)}`;
+    const shape = moduleShape(config);
+    const old = `0${encodeState(initialState(shape), shape, { includeText: true }).slice(1)}`;
     const lms = strictLms(version, version === '1.2' ? { suspend_data: old, core: { entry: 'resume' } } : { suspend_data: old, entry: 'resume' });
     const session = new ModuleSession(config, make(lms), memoryStore());
     expect(session.pendingResume).toBeNull();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toRuntimeQuiz } from '../../src/islands/quiz/quiz-model.ts';
-import { isCorrect, isPass, scoreAttempt, scoreOutcomes } from '../../src/islands/quiz/quiz-scoring.ts';
+import { toRuntimeQuiz } from '../../src/lib/quiz-model.ts';
+import { isCorrect, isPass, scoreAttempt, scoreOutcomes } from '../../src/lib/quiz-scoring.ts';
 import { fixtureCourse } from '../support/real-course.ts';
 
 const course = fixtureCourse();

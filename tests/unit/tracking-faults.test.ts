@@ -2,20 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { Scheduler } from '../../src/tracking/commit-retry.ts';
 import { RETRY_DELAYS_MS } from '../../src/tracking/commit-retry.ts';
 import { ModuleSession } from '../../src/tracking/module-session.ts';
-import type { KeyValueStore } from '../../src/tracking/safe-storage.ts';
 import { Scorm12Adapter } from '../../src/tracking/scorm12-adapter.ts';
 import { Scorm2004Adapter } from '../../src/tracking/scorm2004-adapter.ts';
 import { StandaloneAdapter } from '../../src/tracking/standalone-adapter.ts';
 import { decodeState } from '../../src/tracking/suspend-codec.ts';
 import { moduleConfig, realCourse } from '../support/real-course.ts';
+import { memoryStore } from '../support/memory-store.ts';
 import { strictLms } from '../support/strict-lms.ts';
 
 const config = moduleConfig(realCourse());
 
-function memoryStore(): KeyValueStore & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return { data, get: (k) => data.get(k) ?? null, set: (k, v) => (data.set(k, v), true), remove: (k) => void data.delete(k) };
-}
 
 /** A scheduler the test drives by hand, so retries happen without real time passing. */
 function manualScheduler() {

@@ -1,8 +1,8 @@
 import type { ModuleSession } from '../../tracking/module-session.ts';
 import { indexesFromMask, maskFromIndexes } from '../../tracking/learner-state.ts';
 import { attemptsLeft } from '../../tracking/status-rules.ts';
-import type { RuntimeItem, RuntimeQuiz } from './quiz-model.ts';
-import { isCorrect, isPass, scoreAttempt, scoreOutcomes, type OutcomeResult, type ScoreSummary } from './quiz-scoring.ts';
+import type { RuntimeItem, RuntimeQuiz } from '../../lib/quiz-model.ts';
+import { isCorrect, isPass, scoreAttempt, scoreOutcomes, type OutcomeResult, type ScoreSummary } from '../../lib/quiz-scoring.ts';
 
 export type QuizScreen = 'loading' | 'intro' | 'question' | 'result';
 

@@ -1,7 +1,7 @@
 import { expect, type FrameLocator } from '@playwright/test';
 import { join } from 'node:path';
 import { loadCourse } from '../../../src/course/load-course.ts';
-import { toRuntimeQuiz, type RuntimeItem } from '../../../src/islands/quiz/quiz-model.ts';
+import { toRuntimeQuiz, type RuntimeItem } from '../../../src/lib/quiz-model.ts';
 
 const root = join(import.meta.dirname, '../../..');
 export const course = loadCourse(join(root, 'content'), root);

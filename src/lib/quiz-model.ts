@@ -1,5 +1,6 @@
-import type { Quiz, QuizItem } from '../../schemas/quiz.ts';
-import type { ResponseMask } from '../../tracking/learner-state.ts';
+import type { Quiz, QuizItem } from '../schemas/quiz.ts';
+import type { ResponseMask } from '../tracking/learner-state.ts';
+import { objectiveId, quizInteractionId } from './lms-ids.ts';
 
 /** A quiz item as the browser sees it: every type reduced to options + a correct mask. */
 export interface RuntimeItem {
@@ -38,7 +39,7 @@ export function toRuntimeQuiz(
   passMark: number,
   outcomes: readonly { id: string; title: string; criteria: readonly string[] }[],
 ): RuntimeQuiz {
-  const runtimeOutcomes = outcomes.map((o) => ({ objectiveId: `${moduleId}-${o.id}`, title: o.title, criteria: [...o.criteria] }));
+  const runtimeOutcomes = outcomes.map((o) => ({ objectiveId: objectiveId(moduleId, o.id), title: o.title, criteria: [...o.criteria] }));
   return {
     title: quiz.title,
     intro: quiz.intro ?? '',
@@ -59,7 +60,7 @@ export function toRuntimeQuiz(
           : item.options.reduce((mask, option, i) => (option.correct ? mask | (1 << i) : mask), 0);
       return {
         id: item.id,
-        interactionId: `${moduleId}-quiz-${item.id}`,
+        interactionId: quizInteractionId(moduleId, item.id),
         type: item.type,
         prompt: item.prompt,
         options,

@@ -1,4 +1,4 @@
-import type { ResponseMask } from '../../tracking/learner-state.ts';
+import type { ResponseMask } from '../tracking/learner-state.ts';
 import type { RuntimeItem, RuntimeOutcome } from './quiz-model.ts';
 
 export interface ScoreSummary {

@@ -1,0 +1,11 @@
+/**
+ * Ids sent to an LMS are a contract with tutors' reports and with the manifest:
+ * short, stable, no spaces. Build them only here.
+ */
+export function objectiveId(moduleId: string, outcomeId: string): string {
+  return `${moduleId}-${outcomeId}`;
+}
+
+export function quizInteractionId(moduleId: string, itemId: string): string {
+  return `${moduleId}-quiz-${itemId}`;
+}
