@@ -1,7 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/support/chromium.ts';
 
-const STAND_IN_PORT = 4400;
+// E2E_PORT lets two checkouts run their e2e suites side by side without sharing a stand-in.
+const STAND_IN_PORT = Number(process.env['E2E_PORT'] ?? 4400);
 const isCi = Boolean(process.env['CI']);
 
 /**
