@@ -3,6 +3,7 @@ import type { Catalogue } from './catalogue.ts';
 import type { ContentIssue } from './content-error.ts';
 import type { CourseModule, Lesson } from './course-model.ts';
 import { computeCoverage } from './coverage.ts';
+import { checkQuizBanks } from '../lib/quiz-checks.ts';
 
 /** Each section says which criteria it serves; together they must match the lesson's frontmatter. */
 function checkSections(lesson: Lesson, issues: ContentIssue[]): void {
@@ -71,6 +72,7 @@ export function checkCourseReferences({ meta, courseFile, catalogue, modules }: 
           message: `item "${item.id}" names no criterion of any outcome in ${mod.moduleFile}, so no LMS objective could report it`,
         });
     });
+    checkQuizBanks(mod.quiz, mod.meta.outcomes, mod.quizFile, issues);
   }
 
   if (meta.require_full_coverage) {
