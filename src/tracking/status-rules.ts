@@ -1,4 +1,4 @@
-import type { LearnerState } from './learner-state.ts';
+import { quizOf, type LearnerState } from './learner-state.ts';
 import type { SuccessStatus } from './lms-adapter.ts';
 
 export interface StatusPolicy {
@@ -7,31 +7,44 @@ export interface StatusPolicy {
   maxAttempts: number;
 }
 
-/** Complete = every lesson seen and the quiz attempted at least once. */
+/** Complete = every lesson seen and every scored view (quiz, scenario) attempted at least once. */
 export function isComplete(state: LearnerState): boolean {
-  return state.lessonsSeen.every(Boolean) && state.quiz.attempts > 0;
+  return state.views.every((view) => {
+    switch (view.kind) {
+      case 'lesson':
+        return view.seen;
+      case 'quiz':
+        return view.quiz.attempts > 0;
+      case 'scenario':
+        return view.scenario.best !== null;
+      case 'reflection':
+        return true;
+    }
+  });
 }
 
 /** Success follows the reported score; a pass is kept unless the module allows downgrades. */
 export function successStatus(state: LearnerState, policy: StatusPolicy, previous: SuccessStatus): SuccessStatus {
   const score = reportedScore(state, policy);
-  if (score === null) return previous === 'passed' && !policy.allowPassDowngrade ? 'passed' : previous;
   if (previous === 'passed' && !policy.allowPassDowngrade) return 'passed';
+  if (score === null) return previous;
   return score >= policy.passMark ? 'passed' : 'failed';
 }
 
 /**
  * The score the LMS should hold: the latest attempt, or the best one once the
  * learner has passed and the module keeps passes (so score and status agree).
+ * A module without a quiz has no score here (scenario modules score elsewhere).
  */
 export function reportedScore(state: LearnerState, policy: StatusPolicy): number | null {
-  const { last, best, everPassed } = state.quiz;
-  if (last === null) return null;
-  return everPassed && !policy.allowPassDowngrade ? (best ?? last) : last;
+  const quiz = quizOf(state)?.quiz;
+  if (!quiz || quiz.last === null) return null;
+  return quiz.everPassed && !policy.allowPassDowngrade ? (quiz.best ?? quiz.last) : quiz.last;
 }
 
 export function attemptsLeft(state: LearnerState, policy: StatusPolicy): number {
-  return policy.maxAttempts === 0 ? Infinity : Math.max(0, policy.maxAttempts - state.quiz.attempts);
+  const attempts = quizOf(state)?.quiz.attempts ?? 0;
+  return policy.maxAttempts === 0 ? Infinity : Math.max(0, policy.maxAttempts - attempts);
 }
 
 /** Leave with exit=suspend while there is more to do, so the LMS offers resume. */
