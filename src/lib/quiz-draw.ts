@@ -52,3 +52,13 @@ export function displayOrder(item: RuntimeItem, seed: number): number[] {
       return item.shuffle ? seededShuffle(indexes(item.options.length), itemSeed) : indexes(item.options.length);
   }
 }
+
+/** Items in every attempt: the draw's total, or every item. */
+export function attemptSize(quiz: RuntimeQuiz): number {
+  return quiz.draw ? quiz.draw.reduce((sum, bank) => sum + bank.count, 0) : quiz.items.length;
+}
+
+/** The layout of a stored attempt: its own drawn items, the option orders from its seed. */
+export function storedLayout(quiz: RuntimeQuiz, seed: number, items: readonly number[]): AttemptLayout {
+  return { items: [...items], orders: items.map((index) => displayOrder(quiz.items[index]!, seed)) };
+}

@@ -33,8 +33,9 @@ export function normaliseText(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    // Dashes and slashes separate words; other punctuation (D.O.B, it's) is dropped.
+    .replace(/[-\u2010-\u2015/\\]/g, ' ')
+    .replace(/[^\p{L}\p{N}\s]/gu, '')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -5,6 +5,8 @@ export interface StatusPolicy {
   passMark: number;
   allowPassDowngrade: boolean;
   maxAttempts: number;
+  /** Which quiz attempt the score follows (quiz.yaml `counts`); the latest when left out. */
+  counts?: 'best' | 'last';
 }
 
 /** Complete = every lesson seen and every scored view (quiz, scenario) attempted at least once. */
@@ -32,14 +34,16 @@ export function successStatus(state: LearnerState, policy: StatusPolicy, previou
 }
 
 /**
- * The score the LMS should hold: the latest attempt, or the best one once the
- * learner has passed and the module keeps passes (so score and status agree).
+ * The score the LMS should hold: the best attempt when the quiz counts the
+ * best; otherwise the latest attempt, or the best one once the learner has
+ * passed and the module keeps passes (so score and status agree).
  * A module without a quiz has no score here (scenario modules score elsewhere).
  */
 export function reportedScore(state: LearnerState, policy: StatusPolicy): number | null {
   const quiz = quizOf(state)?.quiz;
   if (!quiz || quiz.last === null) return null;
-  return quiz.everPassed && !policy.allowPassDowngrade ? (quiz.best ?? quiz.last) : quiz.last;
+  const keepsBest = policy.counts === 'best' || (quiz.everPassed && !policy.allowPassDowngrade);
+  return keepsBest ? (quiz.best ?? quiz.last) : quiz.last;
 }
 
 export function attemptsLeft(state: LearnerState, policy: StatusPolicy): number {

@@ -1,4 +1,4 @@
-import { attemptLayout, type AttemptLayout } from '../../lib/quiz-draw.ts';
+import { attemptSize, storedLayout, type AttemptLayout } from '../../lib/quiz-draw.ts';
 import { revealOf } from '../../lib/quiz-key.ts';
 import type { ItemReveal, RuntimeItem, RuntimeQuiz } from '../../lib/quiz-model.ts';
 import { isComplete, responseKind, type QuizResponse } from '../../lib/quiz-response.ts';
@@ -9,6 +9,8 @@ export type QuizScreen = 'loading' | 'intro' | 'question' | 'result';
 /** One attempt as the learner state keeps it: the seed rebuilds the draw and the option order. */
 export interface QuizAttemptView {
   seed: number;
+  /** Drawn item indexes, in the order shown. */
+  items: readonly number[];
   position: number;
   /** One per drawn item, in the order shown; null until answered. */
   responses: readonly (QuizResponse | null)[];
@@ -79,7 +81,7 @@ export class QuizState {
   }
   /** Items per attempt (after the draw). */
   get total(): number {
-    return this.layout?.items.length ?? this.quiz.draw?.reduce((sum, bank) => sum + bank.count, 0) ?? this.quiz.items.length;
+    return this.layout?.items.length ?? attemptSize(this.quiz);
   }
   get item(): RuntimeItem {
     return this.quiz.items[this.layout!.items[this.position]!]!;
@@ -218,7 +220,7 @@ export class QuizState {
     const seed = current?.seed ?? null;
     if (seed !== this.#seed) {
       this.#seed = seed;
-      this.layout = current ? attemptLayout(this.quiz, current.seed) : null;
+      this.layout = current ? storedLayout(this.quiz, current.seed, current.items) : null;
     }
     this.responses = current ? [...current.responses] : [];
     this.position = current?.position ?? 0;
