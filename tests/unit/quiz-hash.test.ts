@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { saltedHash, seal, sha256Hex, unseal } from '../../src/lib/quiz-hash.ts';
+import { revealOf } from '../../src/lib/quiz-key.ts';
+import { allTypesRuntime } from '../support/quiz-fixture.ts';
+
+describe('answer key hashing', () => {
+  it('matches node:crypto SHA-256 for short, long and non-ASCII text', () => {
+    for (const text of ['', 'a', 'abc', 'x'.repeat(55), 'x'.repeat(56), 'y'.repeat(1000), 'date of birth', '£ é 漢 😀'])
+      expect(sha256Hex(text), JSON.stringify(text.slice(0, 10))).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
+  });
+
+  it('salts each part, so the same answer hashes differently in two items', () => {
+    expect(saltedHash('salt-1', 'a')).not.toBe(saltedHash('salt-2', 'a'));
+    expect(saltedHash('salt-1', 'a')).toBe(saltedHash('salt-1', 'a'));
+    expect(saltedHash('salt-1', 'a')).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('seals review text so it round-trips but is not readable', () => {
+    const text = JSON.stringify({ parts: ['date of birth'], note: 'é 😀' });
+    const sealed = seal(text, 'salt');
+    expect(sealed).not.toContain('date');
+    expect(unseal(sealed, 'salt')).toBe(text);
+  });
+});
+
+describe('assessment mode keeps the key out of the page', () => {
+  const serialised = (mode: 'practice' | 'assessment', showAnswers: boolean) =>
+    JSON.stringify(allTypesRuntime({ mode, show_answers: showAnswers }));
+
+  it('has no correct flags, key parts, accepted answers or feedback in readable form', () => {
+    for (const showAnswers of [true, false]) {
+      const page = serialised('assessment', showAnswers);
+      for (const readable of ['"parts"', 'Date of birth', 'date of birth', 'p1=b', 'Well done.', 'Have another look.', 'This is why it is right.', '"correct"'])
+        expect(page, `${readable} (show_answers: ${showAnswers})`).not.toContain(readable);
+    }
+  });
+
+  it('practice mode may keep the key readable', () => {
+    expect(serialised('practice', true)).toContain('"parts":["a"]');
+  });
+
+  it('reveals answers and feedback after the attempt only when the quiz allows it', () => {
+    const shown = allTypesRuntime({ mode: 'assessment', show_answers: true }).items[0]!;
+    expect(revealOf(shown)).toEqual({ parts: ['a'], feedback: { correct: 'Well done.', incorrect: 'Have another look.' }, optionFeedback: { a: 'This is why it is right.', b: 'This is why it is wrong.' } });
+    expect(revealOf(allTypesRuntime({ mode: 'assessment', show_answers: false }).items[0]!)).toBeNull();
+  });
+
+  it('orders the steps of an ordering item so neither list order nor ids give the answer away', () => {
+    const order = allTypesRuntime({ mode: 'assessment' }).items.find((i) => i.id === 'order')!;
+    if (order.type !== 'ordering') throw new Error('fixture changed');
+    expect(order.steps.map((s) => s.id)).toEqual(['a', 'b', 'c', 'd']);
+    expect(order.steps.map((s) => s.text)).not.toEqual(['Step one', 'Step two', 'Step three', 'Step four']);
+  });
+});
