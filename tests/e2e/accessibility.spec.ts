@@ -59,15 +59,19 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(frame.getByText(`Question 1 of ${perAttempt}`)).toBeVisible();
       expect(await courseViolations(page), 'quiz question').toEqual([]);
 
-      await frame.getByRole('button', { name: 'Next question' }).click();
-      await expect(frame.getByRole('alert')).toBeVisible();
-      expect(await courseViolations(page), 'quiz error message').toEqual([]);
-
       // Every item type drawn is scanned once, answered (half of them wrongly) as it is shown.
       const scanned = new Set<string>();
+      let errorShown = false;
       for (let i = 0; i < perAttempt; i++) {
         await expect(frame.getByText(`Question ${i + 1} of ${perAttempt}`)).toBeVisible();
         const item = await currentItem(frame);
+        // Moving on without an answer shows the error (an ordering item always has one: its starting order).
+        if (!errorShown && item.type !== 'ordering') {
+          await frame.getByRole('button', { name: 'Next question' }).click();
+          await expect(frame.getByRole('alert')).toBeVisible();
+          expect(await courseViolations(page), 'quiz error message').toEqual([]);
+          errorShown = true;
+        }
         await answerCurrent(frame, item, i % 2 === 0);
         if (!scanned.has(item.type)) {
           scanned.add(item.type);
