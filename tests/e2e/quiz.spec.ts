@@ -45,18 +45,19 @@ async function serveQuizAs(page: Page, settings: Record<string, unknown>): Promi
   return toRuntimeQuiz(mod.meta.id, mod.quiz as typeof firstModule.quiz, mod.meta.pass_mark, mod.meta.outcomes);
 }
 
+/** The entries of a CMI list (stored as an array, a childArray or an indexed object). */
+function entries(value: unknown): Cmi[] {
+  if (!value || typeof value !== 'object') return [];
+  const list = Array.isArray(value) ? value : ((value as Cmi)['childArray'] as unknown[] | undefined) ?? Object.values(value);
+  return list.filter((e): e is Cmi => typeof e === 'object' && e !== null);
+}
+
 function interactions(cmi: Cmi): Cmi[] {
-  const value = cmi['interactions'] as Cmi | Cmi[] | undefined;
-  if (!value) return [];
-  const entries = Array.isArray(value) ? value : ((value['childArray'] as Cmi[] | undefined) ?? Object.values(value));
-  return entries.filter((e): e is Cmi => typeof e === 'object' && e !== null && 'id' in e);
+  return entries(cmi['interactions']).filter((e) => 'id' in e);
 }
 
 function patterns(interaction: Cmi): string[] {
-  const value = interaction['correct_responses'] as Cmi | Cmi[] | undefined;
-  if (!value) return [];
-  const entries = Array.isArray(value) ? value : ((value['childArray'] as Cmi[] | undefined) ?? Object.values(value));
-  return entries.flatMap((e) => (typeof e === 'object' && e !== null && typeof e['pattern'] === 'string' ? [e['pattern'] as string] : []));
+  return entries(interaction['correct_responses']).flatMap((e) => (typeof e['pattern'] === 'string' ? [e['pattern']] : []));
 }
 
 /** The option labels (or answers, steps) of the question on screen, in the order shown. */
