@@ -329,9 +329,8 @@ export class ModuleSession {
 
   /** The page is hidden (tab switched, phone locked, LMS navigating): save now, it may never come back. */
   flush(): void {
-    if (this.#finished) return;
-    this.#save();
-    this.#commits.flush();
+    // Every change was already set in the LMS and the browser copy; only an unsaved one needs a commit.
+    if (!this.#finished && this.#writesResults) this.#commits.flush();
   }
 
   /** Only a normal-mode launch the LMS accepted may change the learner's record. */
