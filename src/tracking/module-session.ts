@@ -357,6 +357,12 @@ export class ModuleSession {
       this.#setNotice('restored-local', 'The learning system had not saved your last progress, so it was restored from a copy kept in this browser.');
       return browserState;
     }
+    if (this.launch.entry === 'ab-initio') {
+      // A new attempt starts afresh even if the LMS passed on old data; the learner's own writing is kept.
+      const withText = [fromLms, fromBrowser].find((copy) => copy?.ok && copy.includesText);
+      if (withText?.ok) copyTexts(withText.state, this.state);
+      return null;
+    }
     if (fromLms.ok) {
       // SCORM 1.2 cannot hold free text: the reflections come from this browser's copy.
       if (!fromLms.includesText && browserState && fromBrowser?.ok && fromBrowser.includesText) copyTexts(browserState, fromLms.state);

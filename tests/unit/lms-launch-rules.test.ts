@@ -212,6 +212,15 @@ describe.each(['1.2', '2004'] as const)('LMS rules on SCORM %s', (version) => {
     expect(commits.count).toBe(count);
   });
 
+  it('offers no resume in a new attempt (entry ab-initio), even if the LMS passes old suspend data', () => {
+    const base = new ModuleSession(config, v.make(strictLms(version)), memoryStore());
+    base.goTo(2);
+    const old = encodeState(base.state, base.shape, { includeText: true });
+    const session = new ModuleSession(config, v.make(strictLms(version, v.seed({ entry: 'ab-initio', suspend: old }))), memoryStore());
+    expect(session.pendingResume).toBeNull();
+    expect(session.state.position).toBe(0);
+  });
+
   describe('which saved copy wins at launch', () => {
     const shape = () => new ModuleSession(config, v.make(strictLms(version)), memoryStore()).shape;
     const stateWith = (saveCount: number, seenLessons: number) => {
