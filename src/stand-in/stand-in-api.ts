@@ -37,6 +37,10 @@ export interface LaunchSettings {
   /** cmi.core.lesson_mode / cmi.mode; LMSs launch finished SCOs in 'review'. */
   mode?: 'normal' | 'review' | 'browse';
   arrangement?: LaunchArrangement;
+  /** Which LMS's behaviour to play (src/stand-in/profiles): 'strict' (default), 'moodle', 'forma'. */
+  profile?: string;
+  /** Moodle's "force new attempt": an exit other than suspend starts a new attempt. */
+  forceNewAttempt?: boolean;
 }
 
 export interface StandInApi {

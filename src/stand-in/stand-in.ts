@@ -15,6 +15,7 @@ import {
   type StoredAttempt,
 } from './attempt-store.ts';
 import { renderPanel, type PanelElements } from './cmi-panel.ts';
+import { LMS_PROFILES, profileById, type LmsProfile } from './profiles/index.ts';
 import type { PackageInfo, ScoInfo, ScormVersion } from './package-info.ts';
 import type { ApiCall, LaunchSettings, LiveCmi, SessionState, StandInApi } from './stand-in-api.ts';
 
@@ -28,6 +29,7 @@ const SCORM2004_METHODS = ['Initialize', 'Terminate', 'GetValue', 'SetValue', 'C
 type ScormApi = Scorm12API | Scorm2004API;
 
 interface CourseSession {
+  profile: LmsProfile;
   pkg: PackageInfo;
   sco: ScoInfo;
   learner: Learner;
@@ -53,6 +55,9 @@ const ui = {
   scoSelect: byId<HTMLSelectElement>('sco-select'),
   learnerName: byId<HTMLInputElement>('learner-name'),
   learnerId: byId<HTMLInputElement>('learner-id'),
+  profileSelect: byId<HTMLSelectElement>('profile-select'),
+  profileDescription: byId<HTMLElement>('profile-description'),
+  forceNewAttempt: byId<HTMLInputElement>('force-new-attempt'),
   launchButton: byId<HTMLButtonElement>('launch-button'),
   closeButton: byId<HTMLButtonElement>('close-button'),
   resetButton: byId<HTMLButtonElement>('reset-button'),
@@ -171,7 +176,7 @@ function recordCalls(current: CourseSession): void {
   }
 }
 
-function createSession(pkg: PackageInfo, sco: ScoInfo, learner: Learner, plan: LaunchPlan): CourseSession {
+function createSession(profile: LmsProfile, pkg: PackageInfo, sco: ScoInfo, learner: Learner, plan: LaunchPlan): CourseSession {
   const settings = {
     autocommit: false,
     lmsCommitUrl: false,
@@ -184,7 +189,9 @@ function createSession(pkg: PackageInfo, sco: ScoInfo, learner: Learner, plan: L
   };
   const api: ScormApi = pkg.scormVersion === '1.2' ? new Scorm12API(settings) : new Scorm2004API(settings);
   api.loadFromJSON(plan.startingCmi, 'cmi');
+  profile.wrap(api, pkg.scormVersion);
   const current: CourseSession = {
+    profile,
     pkg,
     sco,
     learner,
@@ -434,13 +441,23 @@ async function launch(zip: string, scoIdentifier: string, learnerOverride?: Part
   selectPackage(pkg.file, sco.identifier);
   const learner = learnerFromForm();
 
-  const plan = withMode(planLaunch(pkg.scormVersion, sco, learner, loadAttempt(pkg.file, sco.identifier, learner.id)), pkg.scormVersion, settings.mode);
-  session = createSession(pkg, sco, learner, plan);
+  if (settings.profile !== undefined) ui.profileSelect.value = profileById(settings.profile).id;
+  if (settings.forceNewAttempt !== undefined) ui.forceNewAttempt.checked = settings.forceNewAttempt;
+  const profile = profileById(ui.profileSelect.value);
+  const stored = loadAttempt(pkg.file, sco.identifier, learner.id);
+  const planned = profile.plan(planLaunch(pkg.scormVersion, sco, learner, stored), {
+    version: pkg.scormVersion,
+    stored,
+    learnerName: learner.name,
+    forceNewAttempt: ui.forceNewAttempt.checked,
+  });
+  const plan = withMode(planned, pkg.scormVersion, settings.mode);
+  session = createSession(profile, pkg, sco, learner, plan);
   installApi(pkg.scormVersion, session.api);
 
   refreshPanel();
   await openCourse(`/packages/${encodeURIComponent(pkg.file)}/${sco.href.split('/').map(encodeURIComponent).join('/')}${sco.parameters}`, sco.title, settings.arrangement);
-  setStatus(`Launched "${sco.title}" (${versionLabel(pkg.scormVersion)}) for ${learner.name}. ${plan.explanation}`);
+  setStatus(`Launched "${sco.title}" (${versionLabel(pkg.scormVersion)}, ${profile.title}) for ${learner.name}. ${plan.explanation}`);
 }
 
 function reset(zip: string, scoIdentifier: string, learnerId: string = learnerFromForm().id): void {
@@ -481,6 +498,10 @@ ui.resetButton.addEventListener('click', () => {
     .catch((error: unknown) => reportFailure('Reset', error));
 });
 
+ui.profileSelect.replaceChildren(...LMS_PROFILES.map((profile) => new Option(profile.title, profile.id)));
+const describeProfile = () => (ui.profileDescription.textContent = profileById(ui.profileSelect.value).description);
+describeProfile();
+ui.profileSelect.addEventListener('change', describeProfile);
 ui.packageSelect.addEventListener('change', () => selectPackage(ui.packageSelect.value));
 ui.scoSelect.addEventListener('change', updateStoredSummary);
 ui.learnerId.addEventListener('input', updateStoredSummary);

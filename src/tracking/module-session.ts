@@ -155,6 +155,8 @@ export class ModuleSession {
     else if (this.launch.mode !== 'normal')
       this.#setNotice('review-mode', 'You are reviewing this module: nothing you do now changes your recorded results.');
     const saved = this.#findSavedState();
+    // A learner whose records were written in the fallback id form keeps that form, so a tutor sees one id per question.
+    if (saved?.fallbackIds) adapter.useFallbackIds();
     if (saved && this.launch.mode !== 'normal') this.state = saved; // review shows what was done, without asking
     else this.pendingResume = saved;
     if (this.#writesResults) {
@@ -208,6 +210,7 @@ export class ModuleSession {
     this.pendingResume = null;
     const fresh = initialState(this.shape);
     fresh.saveCount = from.saveCount;
+    fresh.fallbackIds = from.fallbackIds;
     fresh.views = fresh.views.map((view, i) => {
       const old = from.views[i];
       if (view.kind === 'quiz' && old?.kind === 'quiz') return { ...view, quiz: { ...old.quiz, current: null } };
@@ -399,6 +402,7 @@ export class ModuleSession {
       adapter.setExit('suspend');
       return false;
     }
+    if (adapter.usesFallbackIds) this.state.fallbackIds = true;
     // SCORM 1.2 suspend_data (4,096 characters) cannot hold free text; the browser copy always keeps it.
     const lmsKeepsText = adapter.kind !== 'scorm12';
     const data = encodeState(this.state, this.shape, { includeText: lmsKeepsText });

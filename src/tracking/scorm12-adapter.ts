@@ -14,6 +14,7 @@ import {
   clip,
   interactionIndexer,
   interactionPattern,
+  IdWriter,
   objectiveIndexer,
   readEntry,
   readMode,
@@ -34,9 +35,11 @@ export class Scorm12Adapter implements LmsAdapter {
   #success: SuccessStatus = 'unknown';
   #interactions = interactionIndexer(0);
   #objectiveIndex: ObjectiveIndexer = objectiveIndexer();
+  readonly #ids: IdWriter;
 
   constructor(api: Record<string, unknown>, now: () => number = Date.now) {
     this.#lms = new ScormCalls(api, SCORM12_METHODS, now);
+    this.#ids = new IdWriter(this.#lms, SCORM12_LIMITS.identifier);
   }
 
   start(): LaunchInfo {
@@ -49,7 +52,9 @@ export class Scorm12Adapter implements LmsAdapter {
     // Rule: after launch, 1.2 lesson_status never stays "not attempted" (a review launch changes nothing).
     if (mode === 'normal' && (status === '' || status === 'not attempted')) this.#lms.set('cmi.core.lesson_status', 'incomplete');
     this.#interactions = interactionIndexer(this.#lms.count('cmi.interactions'));
-    this.#objectiveIndex = storedObjectives(this.#lms);
+    const stored = storedObjectives(this.#lms);
+    this.#objectiveIndex = stored.indexer;
+    if (stored.anyFallback) this.#ids.useFallback();
     return {
       kind: this.kind,
       connected: true,
@@ -90,7 +95,7 @@ export class Scorm12Adapter implements LmsAdapter {
   setObjective(objective: ObjectiveReport): void {
     const { index, isNew } = this.#objectiveIndex.indexOf(objective.id);
     const base = `cmi.objectives.${index}`;
-    if (isNew) this.#lms.set(`${base}.id`, clip(objective.id, SCORM12_LIMITS.identifier));
+    if (isNew) this.#ids.set(`${base}.id`, objective.id);
     if (objective.score) {
       this.#lms.set(`${base}.score.raw`, round2(objective.score.raw));
       this.#lms.set(`${base}.score.min`, round2(objective.score.min));
@@ -103,7 +108,7 @@ export class Scorm12Adapter implements LmsAdapter {
   ensureObjective(id: string, _description: string): void {
     const { index, isNew } = this.#objectiveIndex.indexOf(id);
     if (!isNew) return;
-    this.#lms.set(`cmi.objectives.${index}.id`, clip(id, SCORM12_LIMITS.identifier));
+    this.#ids.set(`cmi.objectives.${index}.id`, id);
     this.#lms.set(`cmi.objectives.${index}.status`, 'not attempted');
   }
 
@@ -111,8 +116,8 @@ export class Scorm12Adapter implements LmsAdapter {
     const index = this.#interactions.indexFor(interaction.id);
     if (index === null) return;
     const base = `cmi.interactions.${index}`;
-    this.#lms.set(`${base}.id`, clip(interaction.id, SCORM12_LIMITS.identifier));
-    interaction.objectives.forEach((id, i) => this.#lms.set(`${base}.objectives.${i}.id`, id));
+    this.#ids.set(`${base}.id`, interaction.id);
+    interaction.objectives.forEach((id, i) => this.#ids.set(`${base}.objectives.${i}.id`, id));
     this.#lms.set(`${base}.time`, scorm12TimeOfDay(interaction.shownAt));
     this.#lms.set(`${base}.type`, interaction.type);
     if (interaction.correct !== undefined)
@@ -138,6 +143,14 @@ export class Scorm12Adapter implements LmsAdapter {
 
   finish(): void {
     this.#lms.finishSession('cmi.core.session_time', scorm12Timespan(this.#lms.elapsedMs()));
+  }
+
+  get usesFallbackIds(): boolean {
+    return this.#ids.usesFallback;
+  }
+
+  useFallbackIds(): void {
+    this.#ids.useFallback();
   }
 
   errors(): readonly LmsError[] {

@@ -1,5 +1,5 @@
-import { expect, test, type FrameLocator } from '@playwright/test';
-import { answerItems, firstModule, quiz, readLessons } from './support/course.ts';
+import { expect, test } from '@playwright/test';
+import { answerItems, firstModule, guessThenPass, quiz } from './support/course.ts';
 import { apiCalls, closeCourse, commitCount, courseFrame, launch, liveCmi, openStandIn, storedCmi } from './support/stand-in.ts';
 
 type Cmi = Record<string, unknown>;
@@ -19,18 +19,6 @@ function objectiveStatuses(version: '1.2' | '2004', cmi: Cmi): unknown[] {
   const value = cmi['objectives'] as Cmi | Cmi[] | undefined;
   const entries = Array.isArray(value) ? value : ((value?.['childArray'] as Cmi[] | undefined) ?? Object.values(value ?? {}));
   return entries.filter((e): e is Cmi => typeof e === 'object' && e !== null && 'id' in e).map((o) => (version === '1.2' ? o['status'] : o['success_status']));
-}
-
-/** Reads every lesson, then takes the quiz once guessing (about two thirds right) and once knowing every answer. */
-async function guessThenPass(frame: FrameLocator): Promise<void> {
-  await readLessons(frame, firstModule.lessons.length);
-  await frame.getByRole('link', { name: `Next: ${quiz.title}` }).click();
-  await frame.getByRole('button', { name: 'Start the quiz' }).click();
-  await answerItems(frame, 0, total, (i) => i % 3 !== 0);
-  await expect(frame.getByRole('heading', { name: 'Not passed yet' })).toBeVisible();
-  await frame.getByRole('button', { name: 'Try the quiz again' }).click();
-  await answerItems(frame, 0, total, () => true);
-  await expect(frame.getByRole('heading', { name: 'You passed' })).toBeVisible();
 }
 
 for (const version of ['1.2', '2004'] as const) {

@@ -290,3 +290,52 @@ describe('interaction cap', () => {
     expect(indexer.indexFor('q1')).toBeNull();
   });
 });
+
+describe('LMSs that refuse our identifiers (forma.lms, SCORM 2004)', () => {
+  /** A 2004 LMS whose SetValue refuses ids containing - _ . etc. with 406, and every objective description. */
+  function refusingLms(seed: Record<string, unknown> = {}) {
+    const lms = strictLms('2004', seed);
+    const set = lms.api['SetValue'] as (e: string, v: string) => string;
+    let lastRefused = false;
+    lms.api['SetValue'] = (element: string, value: string) => {
+      lastRefused = (/\.id$/.test(element) && /[-_.!~*'()]/.test(value)) || /^cmi\.objectives\.\d+\.description$/.test(element);
+      return lastRefused ? 'false' : set(element, value);
+    };
+    const lastError = lms.api['GetLastError'] as () => string;
+    lms.api['GetLastError'] = () => (lastRefused ? '406' : lastError());
+    return lms;
+  }
+
+  it('switches the session to the fallback id form, records every id, and remembers the form on resume', () => {
+    const first = refusingLms();
+    const one = new ModuleSession(config, new Scorm2004Adapter(first.api), memoryStore());
+    one.goTo(quizPosition(config));
+    one.startQuizAttempt();
+    one.answer(0, items[0]!.correctMask, Date.now());
+    one.finish();
+    const objectiveIds = config.outcomes.map((o, i) => first.value(`cmi.objectives.${i}.id`));
+    expect(objectiveIds).toEqual(config.outcomes.map((o) => o.objectiveId.replace(/-/g, ':')));
+    expect(first.value('cmi.interactions.0.id')).toBe(items[0]!.interactionId.replace(/-/g, ':'));
+    expect(first.value('cmi.interactions.0.objectives.0.id')).toMatch(/^[a-z0-9:]+$/);
+    expect(first.value('cmi.interactions.0.result')).toBe('correct'); // a refused id never stops the rest
+
+    const cmi = JSON.parse(JSON.stringify(first.inner.cmi.toJSON())) as Record<string, unknown>;
+    cmi['entry'] = 'resume';
+    const second = strictLms('2004', cmi);
+    const two = new ModuleSession(config, new Scorm2004Adapter(second.api), memoryStore());
+    expect(two.pendingResume?.fallbackIds).toBe(true);
+    two.resume();
+    two.answer(1, items[1]!.correctMask, Date.now());
+    expect(second.sets.find(([e]) => e === 'cmi.interactions.1.id')?.[1]).toBe(items[1]!.interactionId.replace(/-/g, ':'));
+  });
+
+  it('keeps the normal form where the LMS accepts it', () => {
+    const lms = strictLms('2004');
+    const session = new ModuleSession(config, new Scorm2004Adapter(lms.api), memoryStore());
+    session.goTo(quizPosition(config));
+    session.startQuizAttempt();
+    session.answer(0, items[0]!.correctMask, Date.now());
+    expect(lms.value('cmi.interactions.0.id')).toBe(items[0]!.interactionId);
+    expect(session.state.fallbackIds).toBe(false);
+  });
+});
