@@ -22,7 +22,7 @@ export function moduleConfig(course: Course, mod: CourseModule = course.modules[
     moduleId: mod.meta.id,
     moduleTitle: mod.meta.title,
     lessons: mod.lessons.map((l) => ({ slug: l.slug, title: l.meta.title })),
-    quiz: toRuntimeQuiz(mod.meta.id, mod.quiz, mod.meta.pass_mark, mod.meta.outcomes),
+    quiz: toRuntimeQuiz(mod.meta.id, mod.quiz!, mod.meta.pass_mark, mod.meta.outcomes),
     allowPassDowngrade: mod.meta.allow_pass_downgrade,
     ...overrides,
   };
