@@ -38,6 +38,8 @@ export interface RuntimeScenario {
   customer: Scenario['customer'];
   start: string;
   nodes: Record<string, RuntimeNode>;
+  /** Wording of every criterion the choices name, for the debrief. */
+  criteriaText: Record<string, string>;
 }
 
 /** What the saved state needs to know: bounds for the stored path and ids for the fingerprint. */
@@ -51,11 +53,14 @@ export function toRuntimeScenario(
   moduleId: string,
   scenario: Scenario,
   outcomes: readonly { id: string; criteria: readonly string[] }[],
+  criterionText: (id: string) => string = () => '',
 ): RuntimeScenario {
+  const criteriaText: Record<string, string> = {};
   const nodes: Record<string, RuntimeNode> = {};
   for (const [id, node] of Object.entries(scenario.nodes)) {
     const choices = (node.choices ?? []).map((c) => ({ ...c, criteria: [...c.criteria] }));
     const criteria = new Set(choices.flatMap((c) => c.criteria));
+    for (const id of criteria) criteriaText[id] = criterionText(id);
     nodes[id] = {
       id,
       interactionId: scenarioInteractionId(moduleId, scenario.id, id),
@@ -68,7 +73,7 @@ export function toRuntimeScenario(
     };
   }
   const { id, title, situation, cause, channel, pass_mark, service, customer, start } = scenario;
-  return { id, title, situation, cause, channel, passMark: pass_mark, service, customer, start, nodes };
+  return { id, title, situation, cause, channel, passMark: pass_mark, service, customer, start, nodes, criteriaText };
 }
 
 export function scenarioStateShape(scenario: RuntimeScenario): ScenarioStateShape {
