@@ -1,11 +1,16 @@
-import type { Scenario, ScenarioNode } from '../schemas/scenario.ts';
-
-/** The parts of a scenario the graph rules need; the engine and the build lint share them. */
-export type ScenarioGraph = Pick<Scenario, 'start' | 'nodes'>;
+/** The parts of a scenario the graph rules need; the build lint (file data) and the engine (runtime data) share them. */
+export interface GraphNode {
+  choices?: readonly { next: string; score: number }[];
+  ending?: string;
+}
+export interface ScenarioGraph {
+  start: string;
+  nodes: Readonly<Record<string, GraphNode>>;
+}
 
 export const BEST_SCORE = 2;
 
-function nextIds(node: ScenarioNode | undefined): string[] {
+function nextIds(node: GraphNode | undefined): string[] {
   return (node?.choices ?? []).map((c) => c.next);
 }
 
@@ -71,7 +76,7 @@ export function bestPathFrom(graph: ScenarioGraph, from = graph.start, prefer: r
     memo.set(key, null); // guards against cycles in unlinted graphs
     const node = graph.nodes[id];
     let result: number[] | null = null;
-    if (node && !node.choices) result = node.ending ? [] : null;
+    if (node?.ending) result = [];
     else if (node?.choices) {
       const order = node.choices.map((_, i) => i);
       const preferred = prefer[depth];

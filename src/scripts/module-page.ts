@@ -1,8 +1,10 @@
-import { positionForHash, progressSummary, viewIds } from '../lib/module-views.ts';
+import { positionForHash, progressSummary, viewAnchor, viewDone } from '../lib/module-views.ts';
 import { connectLms } from '../tracking/connect-lms.ts';
 import { ModuleSession, type ModuleConfig } from '../tracking/module-session.ts';
 import { browserStorage } from '../tracking/safe-storage.ts';
 import { provideSession } from '../tracking/session-registry.ts';
+
+const DONE_LABELS = { lesson: ' (seen)', quiz: ' (attempted)', scenario: ' (finished)', reflection: ' (seen)' } as const;
 
 const TRACKING_LABELS = {
   scorm12: 'Progress is sent to your learning system (SCORM 1.2).',
@@ -15,8 +17,7 @@ export function startModulePage(): void {
   const configElement = document.getElementById('module-config');
   if (!configElement?.textContent) return;
   const config = JSON.parse(configElement.textContent) as ModuleConfig;
-  const slugs = config.lessons.map((l) => l.slug);
-  const ids = viewIds(slugs);
+  const ids = config.views.map(viewAnchor);
   document.documentElement.classList.add('js');
 
   const store = browserStorage();
@@ -52,19 +53,20 @@ export function startModulePage(): void {
 
   function render(): void {
     const { state } = session;
-    const summary = progressSummary(state.lessonsSeen, state.quiz.attempts > 0);
+    const summary = progressSummary(state.views);
     const bar = document.getElementById('module-progress') as HTMLProgressElement | null;
     if (bar) bar.value = summary.percent;
     const text = document.getElementById('progress-text');
-    const progressText = `${summary.seen} of ${summary.total} lessons seen${state.quiz.attempts > 0 ? ', quiz attempted' : ''}`;
+    const progressText = [`${summary.seen} of ${summary.total} lessons seen`, ...summary.extras].join(', ');
     if (text) text.textContent = progressText;
     const navSummary = document.getElementById('nav-summary-progress');
     if (navSummary) navSummary.textContent = `(${progressText})`;
     links.forEach((link, i) => {
-      const done = i < slugs.length ? state.lessonsSeen[i] === true : state.quiz.attempts > 0;
+      const view = state.views[i];
+      const done = view ? viewDone(view) : false;
       link.classList.toggle('seen', done);
       const label = link.querySelector('.seen-text');
-      if (label) label.textContent = done ? (i < slugs.length ? ' (seen)' : ' (attempted)') : '';
+      if (label) label.textContent = done ? DONE_LABELS[view!.kind] : '';
     });
     renderNotices();
     renderDiagnostics();
@@ -101,7 +103,7 @@ export function startModulePage(): void {
 
   if (session.pendingResume) {
     const saved = session.pendingResume;
-    const where = saved.position < slugs.length ? `lesson ${saved.position + 1}, “${config.lessons[saved.position]!.title}”` : 'the quiz';
+    const where = describeView(config, saved.position);
     document.getElementById('resume-summary')!.textContent = `You were on ${where}. Resume where you left off?`;
     resumePrompt.hidden = false;
     document.getElementById('resume-title')!.focus();
@@ -116,7 +118,7 @@ export function startModulePage(): void {
       views[0]?.querySelector<HTMLElement>('h1')?.focus();
     });
   } else {
-    show(positionForHash(location.hash, slugs) ?? 0, false);
+    show(positionForHash(location.hash, config.views) ?? 0, false);
   }
 
   // Links between views (contents list, Next/Previous) switch view at once: letting the browser
@@ -124,7 +126,7 @@ export function startModulePage(): void {
   document.addEventListener('click', (event) => {
     const link = (event.target as Element | null)?.closest?.('a[href^="#"]');
     if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    const position = positionForHash(link.getAttribute('href') ?? '', slugs);
+    const position = positionForHash(link.getAttribute('href') ?? '', config.views);
     if (position === null || !resumePrompt.hidden) return;
     event.preventDefault();
     history.pushState(null, '', `#${ids[position]}`);
@@ -132,10 +134,14 @@ export function startModulePage(): void {
   });
   window.addEventListener('hashchange', () => {
     if (!resumePrompt.hidden) return;
-    const position = positionForHash(location.hash, slugs);
+    const position = positionForHash(location.hash, config.views);
     if (position !== null && position !== shown) show(position, true);
   });
   // pagehide fires when the LMS closes or replaces the frame; it is the last safe moment to save.
+  // One SCORM session per page load: a page restored from the back/forward cache is reloaded instead.
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) location.reload();
+  });
   window.addEventListener('pagehide', () => session.finish());
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') session.flush();
@@ -151,6 +157,18 @@ export function startModulePage(): void {
     // event.code, not event.key: Ctrl+Alt acts as AltGr on many layouts and changes the key produced.
     if (event.ctrlKey && event.altKey && event.code === 'KeyD') toggleDiagnostics();
   });
+}
+
+/** "lesson 2, “Title”", "the quiz", "the scenario “Title”": where a returning learner was. */
+function describeView(config: ModuleConfig, position: number): string {
+  const view = config.views[position];
+  if (!view) return 'the start';
+  if (view.kind === 'lesson') {
+    const number = config.views.slice(0, position + 1).filter((v) => v.kind === 'lesson').length;
+    return `lesson ${number}, “${view.title}”`;
+  }
+  if (view.kind === 'quiz') return 'the quiz';
+  return `the ${view.kind} “${view.title}”`;
 }
 
 function escapeHtml(text: string): string {

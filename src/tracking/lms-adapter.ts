@@ -1,3 +1,5 @@
+import type { CommitOutcome } from './commit-retry.ts';
+
 /**
  * The one interface between the course and an LMS. Implementations own every
  * SCORM-version difference (element names, vocabularies, formats, limits);
@@ -7,6 +9,8 @@ export type AdapterKind = 'scorm12' | 'scorm2004' | 'standalone';
 
 export interface LaunchInfo {
   kind: AdapterKind;
+  /** False when the LMS refused Initialize: nothing can be saved to it in this page load. */
+  connected: boolean;
   /** 'resume' when the LMS says the learner left with exit=suspend. */
   entry: 'ab-initio' | 'resume' | 'unknown';
   learnerName: string;
@@ -19,6 +23,8 @@ export interface LaunchInfo {
   /** Previously reported success, so a later attempt can honour "never downgrade passed". */
   previousSuccess: SuccessStatus;
   previousCompletion: boolean;
+  /** Score the LMS holds from earlier sessions (0-100), or null; never reported lower while a pass is held. */
+  previousScore: number | null;
 }
 
 export type SuccessStatus = 'passed' | 'failed' | 'unknown';
@@ -79,8 +85,8 @@ export interface LmsAdapter {
   saveState(suspendData: string, location: string): void;
   /** 'suspend' while the learner has more to do; 'normal' once finished. */
   setExit(exit: 'suspend' | 'normal'): void;
-  /** Returns false when the LMS did not accept the commit. Never throws. */
-  commit(): boolean;
+  /** 'failed' when the LMS did not accept the commit, 'fatal' when it never will in this session. Never throws. */
+  commit(): CommitOutcome;
   /** Ends the session (once). Never throws. */
   finish(): void;
   /** Recent LMS errors, newest last, for the diagnostics panel. */

@@ -1,37 +1,100 @@
 import { isCorrect, scoreAttempt, scoreOutcomes } from '../lib/quiz-scoring.ts';
-import type { RuntimeQuiz } from '../lib/quiz-model.ts';
+import type { RuntimeOutcome, RuntimeQuiz } from '../lib/quiz-model.ts';
+import type { RuntimeScenario } from '../lib/scenario-model.ts';
+import { choiceResult, choose, isEnding, replayFrom, scorePath, walk } from '../lib/scenario-engine.ts';
+import { CommitPolicy } from './commit-policy.ts';
 import { CommitRetry, realScheduler, type Scheduler } from './commit-retry.ts';
-import { initialState, newAttempt, type LearnerState, type ModuleShape, type ResponseMask } from './learner-state.ts';
+import {
+  initialState,
+  newAttempt,
+  quizOf,
+  quizShapeOf,
+  type LearnerState,
+  type ModuleShape,
+  type QuizProgress,
+  type ResponseMask,
+  type ScenarioProgress,
+  type ScenarioShape,
+  type ViewShape,
+} from './learner-state.ts';
 import type { LaunchInfo, LmsAdapter, SuccessStatus } from './lms-adapter.ts';
 import type { KeyValueStore } from './safe-storage.ts';
 import { attemptsLeft, isComplete, isFinished, reportedScore, successStatus, type StatusPolicy } from './status-rules.ts';
-import { decodeState, encodeState, viewCount } from './suspend-codec.ts';
+import { decodeState, encodeState } from './codec/index.ts';
 
+/** One view of a module page, in the order learners meet them. */
+export type ViewConfig =
+  | { kind: 'lesson'; id: string; title: string }
+  | { kind: 'quiz'; id: string; title: string; quiz: RuntimeQuiz }
+  | {
+      kind: 'scenario';
+      id: string;
+      title: string;
+      /** What the saved state needs to know of the scenario (bounds and ids). */
+      shape: Omit<ScenarioShape, 'kind' | 'id'>;
+      /** The scenario island's runtime data. */
+      scenario: RuntimeScenario;
+    }
+  | { kind: 'reflection'; id: string; title: string; prompts: { id: string; text: string; maxLength: number; criteria: string[] }[] };
+
+export type ViewConfigOf<K extends ViewConfig['kind']> = Extract<ViewConfig, { kind: K }>;
+
+/** The page config embedded in each module page (one SCO). */
 export interface ModuleConfig {
   courseId: string;
   moduleId: string;
   moduleTitle: string;
-  lessons: { slug: string; title: string }[];
-  quiz: RuntimeQuiz;
+  views: ViewConfig[];
+  /** Module pass mark (percentage); also the SCORM mastery score. */
+  passMark: number;
+  /** Module outcomes: each is an LMS objective, declared at launch. */
+  outcomes: RuntimeOutcome[];
   allowPassDowngrade: boolean;
-  /** Free-text reflection prompts (reflective-account preparation), with their character limits. */
-  reflections?: { id: string; maxLength: number }[];
 }
 
-export type NoticeKind = 'standalone' | 'unsaved' | 'progress-reset' | 'restored-local' | 'review-mode' | 'too-large' | 'text-local';
+/** The module's quiz view (a module has at most one quiz). */
+export function quizConfigOf(config: ModuleConfig): RuntimeQuiz | null {
+  const view = config.views.find((v): v is ViewConfigOf<'quiz'> => v.kind === 'quiz');
+  return view?.quiz ?? null;
+}
+
+export type NoticeKind =
+  | 'standalone'
+  | 'unsaved'
+  | 'not-connected'
+  | 'progress-reset'
+  | 'restored-local'
+  | 'review-mode'
+  | 'too-large'
+  | 'text-local';
 export interface Notice {
   kind: NoticeKind;
   text: string;
 }
 
+const NOT_SAVING =
+  'Your progress is not being saved to your learning system: close this window and open the module again from your course page. Until then, your progress is kept in this browser.';
+
 export function moduleShape(config: ModuleConfig): ModuleShape {
-  return {
-    moduleId: config.moduleId,
-    lessons: config.lessons.map((l) => l.slug),
-    quiz: { optionCounts: config.quiz.items.map((i) => i.options.length), maxAttempts: config.quiz.maxAttempts },
-    scenarios: [],
-    reflections: config.reflections ?? [],
-  };
+  return { moduleId: config.moduleId, views: config.views.map(viewShape) };
+}
+
+function viewShape(view: ViewConfig): ViewShape {
+  switch (view.kind) {
+    case 'lesson':
+      return { kind: 'lesson', id: view.id };
+    case 'quiz':
+      return {
+        kind: 'quiz',
+        id: view.id,
+        items: view.quiz.items.map((item) => ({ id: item.id, options: item.options.map((o) => o.id) })),
+        maxAttempts: view.quiz.maxAttempts,
+      };
+    case 'scenario':
+      return { kind: 'scenario', id: view.id, ...view.shape };
+    case 'reflection':
+      return { kind: 'reflection', id: view.id, prompts: view.prompts.map((p) => ({ id: p.id, maxLength: p.maxLength })) };
+  }
 }
 
 interface SafetyCopy {
@@ -43,8 +106,13 @@ type Listener = (session: ModuleSession) => void;
 
 /**
  * One learner's session in one module: turns learner events into LearnerState
- * and LMS calls. Views (lesson navigation, quiz island) call its methods and
- * subscribe to changes; none of them sees the LMS.
+ * and LMS calls. Views (lesson navigation, quiz and scenario islands) call its
+ * methods and subscribe to changes; none of them sees the LMS.
+ *
+ * LMS rules it keeps: values are set on every change but committed only on
+ * milestones (commit-policy.ts); review/browse launches and refused sessions
+ * write nothing; once the LMS holds a pass, nothing lower is ever reported in
+ * that attempt (unless the module allows downgrades).
  */
 export class ModuleSession {
   readonly config: ModuleConfig;
@@ -58,33 +126,45 @@ export class ModuleSession {
   readonly #adapter: LmsAdapter;
   readonly #store: KeyValueStore;
   readonly #now: () => number;
-  readonly #commits: CommitRetry;
+  readonly #commits: CommitPolicy;
   readonly #listeners = new Set<Listener>();
   #success: SuccessStatus;
+  /** Status and score last written, so a change can be committed as a milestone. */
+  #reported: string | null = null;
   #finished = false;
 
   constructor(config: ModuleConfig, adapter: LmsAdapter, store: KeyValueStore, options: { now?: () => number; scheduler?: Scheduler } = {}) {
     this.config = config;
     this.shape = moduleShape(config);
-    this.policy = { passMark: config.quiz.passMark, allowPassDowngrade: config.allowPassDowngrade, maxAttempts: config.quiz.maxAttempts };
+    const quizShape = quizShapeOf(this.shape);
+    this.policy = { passMark: config.passMark, allowPassDowngrade: config.allowPassDowngrade, maxAttempts: quizShape?.maxAttempts ?? 0 };
     this.#adapter = adapter;
     this.#store = store;
     this.#now = options.now ?? Date.now;
-    this.#commits = new CommitRetry(
+    const scheduler = options.scheduler ?? realScheduler;
+    const retry = new CommitRetry(
       () => adapter.commit(),
       (pending) => this.#setNotice('unsaved', pending ? 'Your progress has not been saved to the learning system yet. Keep this page open: we are trying again.' : null),
-      options.scheduler ?? realScheduler,
+      scheduler,
+      () => this.#setNotice('not-connected', NOT_SAVING),
     );
+    this.#commits = new CommitPolicy(retry, scheduler);
     this.state = initialState(this.shape);
     this.launch = adapter.start();
     this.#success = this.launch.previousSuccess;
     if (adapter.kind === 'standalone')
       this.#setNotice('standalone', 'No learning system was found, so your results are not being sent to one. Your progress is kept in this browser only.');
-    if (this.launch.mode !== 'normal')
-      this.#setNotice('review-mode', 'You are reviewing this module: your answers will not change your recorded results.');
-    this.pendingResume = this.#findSavedState();
-    if (this.launch.mode === 'normal')
-      for (const outcome of config.quiz.outcomes) adapter.ensureObjective(outcome.objectiveId, outcome.title);
+    if (!this.launch.connected) this.#setNotice('not-connected', NOT_SAVING);
+    else if (this.launch.mode !== 'normal')
+      this.#setNotice('review-mode', 'You are reviewing this module: nothing you do now changes your recorded results.');
+    const saved = this.#findSavedState();
+    if (saved && this.launch.mode !== 'normal') this.state = saved; // review shows what was done, without asking
+    else this.pendingResume = saved;
+    if (this.#writesResults) {
+      for (const outcome of config.outcomes) adapter.ensureObjective(outcome.objectiveId, outcome.title);
+      // Launch is a milestone: the LMS learns the attempt has started (status incomplete, objectives declared).
+      this.#commits.commitNow();
+    }
   }
 
   get adapterKind(): LmsAdapter['kind'] {
@@ -97,6 +177,11 @@ export class ModuleSession {
 
   get unsaved(): boolean {
     return this.#commits.pending;
+  }
+
+  /** The module's quiz progress, or null if the module has no quiz. */
+  get quiz(): QuizProgress | null {
+    return quizOf(this.state)?.quiz ?? null;
   }
 
   lmsErrors() {
@@ -116,39 +201,55 @@ export class ModuleSession {
     this.#save();
   }
 
-  /** Discard the progress found at launch (results already in the LMS stay). */
+  /**
+   * Go through the module again from the start. Results stay: quiz attempts,
+   * best scores and passes are kept (so attempt limits hold and nothing reported
+   * is taken back), and so are the learner's own written reflections.
+   */
   startOver(): void {
+    const from = this.pendingResume ?? this.state;
     this.pendingResume = null;
-    this.state = initialState(this.shape);
+    const fresh = initialState(this.shape);
+    fresh.saveCount = from.saveCount;
+    fresh.views = fresh.views.map((view, i) => {
+      const old = from.views[i];
+      if (view.kind === 'quiz' && old?.kind === 'quiz') return { ...view, quiz: { ...old.quiz, current: null } };
+      if (view.kind === 'scenario' && old?.kind === 'scenario') return { ...view, scenario: { path: [], ended: false, best: old.scenario.best } };
+      if (view.kind === 'reflection' && old?.kind === 'reflection') return { ...view, texts: [...old.texts] };
+      return view;
+    });
+    this.state = fresh;
     this.#save();
   }
 
   goTo(position: number): void {
-    const views = viewCount(this.shape);
-    const target = Math.min(views - 1, Math.max(0, Math.trunc(position)));
+    const target = Math.min(this.shape.views.length - 1, Math.max(0, Math.trunc(position)));
     this.state.position = target;
-    if (target < this.shape.lessons.length) this.state.lessonsSeen[target] = true;
+    this.state.views[target]!.seen = true;
     this.#save();
   }
 
   startQuizAttempt(): void {
-    const quiz = this.state.quiz;
+    const found = quizOf(this.state);
+    const shape = quizShapeOf(this.shape);
+    if (!found || !shape) return;
+    const { quiz } = found;
     if (quiz.current && !quiz.current.submitted) return;
     if (attemptsLeft(this.state, this.policy) === 0) return;
-    quiz.current = newAttempt(this.shape);
+    quiz.current = newAttempt(shape);
     this.#save();
   }
 
   /** Stores a checked answer and reports it as an interaction. Returns whether it was right. */
   answer(itemIndex: number, response: ResponseMask, shownAt: number): boolean {
-    const attempt = this.state.quiz.current;
-    const item = this.config.quiz.items[itemIndex];
+    const attempt = this.quiz?.current;
+    const item = quizConfigOf(this.config)?.items[itemIndex];
     if (!attempt || attempt.submitted || !item || response === 0) return false;
     if (attempt.answers[itemIndex]) return isCorrect(item, attempt.answers[itemIndex]!);
     attempt.answers[itemIndex] = response;
     attempt.position = itemIndex;
     const correct = isCorrect(item, response);
-    if (this.launch.mode === 'normal') {
+    if (this.#writesResults) {
       const chosen = item.options.filter((_, i) => (response >> i) & 1).map((o) => o.id);
       const right = item.options.filter((_, i) => (item.correctMask >> i) & 1).map((o) => o.id);
       const isTrueFalse = item.type === 'true-false';
@@ -169,37 +270,100 @@ export class ModuleSession {
     return correct;
   }
 
-  setReflection(index: number, text: string): void {
-    const limit = this.shape.reflections[index]?.maxLength;
-    if (limit === undefined) return;
-    this.state.reflections[index] = Array.from(text).slice(0, limit).join('');
+  /** A scenario view's saved progress (path, ended, best percentage); an empty path for an unknown id. */
+  scenarioProgress(viewId: string): ScenarioProgress {
+    return this.#scenarioView(viewId)?.progress ?? { path: [], ended: false, best: null };
+  }
+
+  /**
+   * The learner takes choice `choiceIndex` at the scenario's current node: the path grows, the
+   * decision is reported as an interaction, and reaching an ending scores the play-through.
+   */
+  chooseInScenario(viewId: string, choiceIndex: number, shownAt: number): void {
+    const found = this.#scenarioView(viewId);
+    if (!found || found.progress.ended) return;
+    const { scenario, progress } = found;
+    const node = walk(scenario, progress.path).current;
+    const choice = node.choices[choiceIndex];
+    if (!choice) return;
+    progress.path = choose(scenario, progress.path, choiceIndex);
+    if (this.#writesResults)
+      this.#adapter.recordInteraction({
+        id: node.interactionId,
+        type: 'choice',
+        description: `${scenario.title}: ${node.customer.at(-1) ?? ''}`,
+        response: [choice.id],
+        correct: node.choices.filter((c) => c.score === 2).map((c) => c.id),
+        result: choiceResult(choice),
+        weighting: 1,
+        shownAt,
+        answeredAt: this.#now(),
+        objectives: node.objectives,
+      });
+    const ended = isEnding(walk(scenario, progress.path).current);
+    if (ended) {
+      progress.ended = true;
+      progress.best = Math.max(progress.best ?? 0, scorePath(scenario, progress.path).percent);
+    }
+    // An ending changes the module score: commit it at once.
+    this.#save({ milestone: ended });
+  }
+
+  /** Replay a scenario from decision `fromDecision` (0 = the start); its best score is kept. */
+  restartScenario(viewId: string, fromDecision: number): void {
+    const found = this.#scenarioView(viewId);
+    if (!found) return;
+    found.progress.path = replayFrom(found.progress.path, fromDecision);
+    found.progress.ended = false;
+    this.#save();
+  }
+
+  #scenarioView(viewId: string): { scenario: RuntimeScenario; progress: ScenarioProgress } | null {
+    const index = this.config.views.findIndex((v) => v.kind === 'scenario' && v.id === viewId);
+    const config = this.config.views[index];
+    const view = this.state.views[index];
+    if (config?.kind !== 'scenario' || view?.kind !== 'scenario') return null;
+    return { scenario: config.scenario, progress: view.scenario };
+  }
+
+  /** Sets the text of prompt `promptIndex` in reflection view `viewIndex`, cut to its limit. */
+  setReflection(viewIndex: number, promptIndex: number, text: string): void {
+    const view = this.state.views[viewIndex];
+    const shape = this.shape.views[viewIndex];
+    const limit = shape?.kind === 'reflection' ? shape.prompts[promptIndex]?.maxLength : undefined;
+    if (view?.kind !== 'reflection' || limit === undefined) return;
+    view.texts[promptIndex] = Array.from(text).slice(0, limit).join('');
     this.#save();
   }
 
   setQuizPosition(itemIndex: number): void {
-    const attempt = this.state.quiz.current;
+    const attempt = this.quiz?.current;
+    const items = quizConfigOf(this.config)?.items.length ?? 0;
     if (!attempt || attempt.submitted) return;
-    attempt.position = Math.min(this.config.quiz.items.length - 1, Math.max(0, itemIndex));
+    attempt.position = Math.min(items - 1, Math.max(0, itemIndex));
     this.#save();
   }
 
   /** Scores the current attempt; every item must have been answered. */
   submitAttempt(): void {
-    const quiz = this.state.quiz;
-    const attempt = quiz.current;
-    if (!attempt || attempt.submitted || attempt.answers.some((a) => a === 0)) return;
-    const { percent } = scoreAttempt(this.config.quiz.items, attempt.answers);
-    const previousBest = quiz.best;
+    const quiz = this.quiz;
+    const runtime = quizConfigOf(this.config);
+    const attempt = quiz?.current;
+    if (!quiz || !runtime || !attempt || attempt.submitted || attempt.answers.some((a) => a === 0)) return;
+    const { percent } = scoreAttempt(runtime.items, attempt.answers);
+    // What the LMS holds before this attempt: a pass from any earlier session counts.
+    const heldPass = !this.policy.allowPassDowngrade && (quiz.everPassed || this.launch.previousSuccess === 'passed');
+    const heldScore = Math.max(quiz.best ?? 0, this.launch.previousScore ?? 0);
     attempt.submitted = true;
     quiz.attempts += 1;
     quiz.last = percent;
-    quiz.best = Math.max(previousBest ?? 0, percent);
+    quiz.best = Math.max(quiz.best ?? 0, percent);
     const passedNow = percent >= this.policy.passMark;
-    // Keep the LMS record of a pass when a later attempt is worse (unless the module allows downgrades).
-    const keepsEarlierRecord = quiz.everPassed && !this.policy.allowPassDowngrade && percent < (previousBest ?? 0);
     quiz.everPassed ||= passedNow;
-    if (!keepsEarlierRecord && this.launch.mode === 'normal') {
-      for (const outcome of scoreOutcomes(this.config.quiz.items, attempt.answers, this.config.quiz.outcomes, this.policy.passMark)) {
+    // Objectives follow the attempt, except that a held pass is never answered by a worse attempt.
+    const keepsEarlierRecord = heldPass && (!passedNow || percent < heldScore);
+    if (!keepsEarlierRecord && this.#writesResults) {
+      for (const outcome of scoreOutcomes(runtime.items, attempt.answers, this.config.outcomes, this.policy.passMark)) {
         this.#adapter.setObjective({
           id: outcome.objectiveId,
           description: outcome.title,
@@ -209,7 +373,7 @@ export class ModuleSession {
         });
       }
     }
-    this.#save();
+    this.#save({ milestone: true });
   }
 
   /** Called on pagehide: the last chance to save before the LMS window goes. */
@@ -217,33 +381,48 @@ export class ModuleSession {
     if (this.#finished) return;
     this.#finished = true;
     this.#commits.cancel();
-    this.#writeToLms();
+    if (this.#writesResults) this.#writeToLms();
+    this.#writeSafetyCopy();
     this.#adapter.finish();
   }
 
-  /** Saves without finishing (visibilitychange to hidden). */
+  /** The page is hidden (tab switched, phone locked, LMS navigating): save now, it may never come back. */
   flush(): void {
-    if (!this.#finished) this.#save();
+    if (this.#finished) return;
+    this.#save();
+    this.#commits.flush();
   }
 
+  /** Only a normal-mode launch the LMS accepted may change the learner's record. */
+  get #writesResults(): boolean {
+    return this.launch.connected && this.launch.mode === 'normal';
+  }
+
+  /**
+   * Which saved copy to offer: the LMS's, or this browser's safety copy when it
+   * is newer (progress made while commits failed) and the LMS says this is the
+   * same attempt resumed. A deliberately fresh attempt (entry ab-initio: a new
+   * attempt or a tutor reset) never gets old results back from the browser;
+   * only the learner's own written reflections are carried over.
+   */
   #findSavedState(): LearnerState | null {
     const fromLms = decodeState(this.launch.suspendData, this.shape);
     const local = this.#readSafetyCopy();
+    const fromBrowser = local ? decodeState(local.data, this.shape) : null;
+    const browserState = fromBrowser?.ok ? fromBrowser.state : null;
+    const browserNewer = browserState !== null && (!fromLms.ok || browserState.saveCount > fromLms.state.saveCount);
+    const mayUseBrowser = this.launch.entry === 'resume' || !this.launch.connected;
+
+    if (browserState && browserNewer && mayUseBrowser && hasProgress(browserState)) {
+      this.#setNotice('restored-local', 'The learning system had not saved your last progress, so it was restored from a copy kept in this browser.');
+      return browserState;
+    }
     if (fromLms.ok) {
       // SCORM 1.2 cannot hold free text: the reflections come from this browser's copy.
-      if (!fromLms.includesText && local) {
-        const fromBrowser = decodeState(local.data, this.shape);
-        if (fromBrowser.ok && fromBrowser.includesText) fromLms.state.reflections = fromBrowser.state.reflections;
-      }
+      if (!fromLms.includesText && browserState && fromBrowser?.ok && fromBrowser.includesText) copyTexts(browserState, fromLms.state);
       return hasProgress(fromLms.state) ? fromLms.state : null;
     }
-    if (local) {
-      const fromBrowser = decodeState(local.data, this.shape);
-      if (fromBrowser.ok && hasProgress(fromBrowser.state)) {
-        this.#setNotice('restored-local', 'The learning system had not saved your last progress, so it was restored from a copy kept in this browser.');
-        return fromBrowser.state;
-      }
-    }
+    if (browserState && fromBrowser?.ok && fromBrowser.includesText) copyTexts(browserState, this.state);
     if (fromLms.reason !== 'empty')
       this.#setNotice(
         'progress-reset',
@@ -254,26 +433,30 @@ export class ModuleSession {
     return null;
   }
 
-  #save(): void {
+  #save(options: { milestone?: boolean } = {}): void {
     if (this.#finished) return;
-    this.#writeToLms();
-    this.#commits.request();
+    if (this.launch.mode !== 'normal') return this.#emit(); // review/browse: nothing is written anywhere
+    if (!this.pendingResume) this.state.saveCount += 1;
+    this.#writeSafetyCopy();
+    if (this.launch.connected) {
+      const statusChanged = this.#writeToLms();
+      this.#commits.changed(options.milestone === true || statusChanged);
+    }
     this.#emit();
   }
 
-  #writeToLms(): void {
+  /** Sets every value the LMS should hold; returns true when status or score changed (a milestone). */
+  #writeToLms(): boolean {
     const adapter = this.#adapter;
     if (this.pendingResume) {
       // The learner has not chosen resume or start again yet: keep the saved progress untouched.
       adapter.setExit('suspend');
-      return;
+      return false;
     }
     // SCORM 1.2 suspend_data (4,096 characters) cannot hold free text; the browser copy always keeps it.
     const lmsKeepsText = adapter.kind !== 'scorm12';
     const data = encodeState(this.state, this.shape, { includeText: lmsKeepsText });
-    const location = this.#locationName();
-    this.#writeSafetyCopy(lmsKeepsText ? data : encodeState(this.state, this.shape, { includeText: true }));
-    if (!lmsKeepsText && this.state.reflections.some((text) => text.length > 0))
+    if (!lmsKeepsText && hasText(this.state))
       this.#setNotice(
         'text-local',
         'This learning system (SCORM 1.2) cannot store written reflections, so yours are kept in this browser only. Copy them somewhere safe, such as your portfolio, before you clear this browser.',
@@ -282,35 +465,45 @@ export class ModuleSession {
       // Never send an over-long value: the LMS would reject or cut it. The browser copy still has it.
       this.#setNotice('too-large', 'Your progress is too large for this learning system to store; it is kept in this browser.');
     } else {
-      adapter.saveState(data, location);
+      adapter.saveState(data, this.#locationName());
     }
-    if (this.launch.mode === 'normal') {
-      const completed = isComplete(this.state);
-      this.#success = successStatus(this.state, this.policy, this.launch.previousSuccess);
-      const score = reportedScore(this.state, this.policy);
-      if (score !== null) adapter.setScore({ raw: score, min: 0, max: 100 });
-      adapter.setCompletion(completed || this.launch.previousCompletion);
-      if (this.#success !== 'unknown') adapter.setSuccess(this.#success);
-      const finished = isFinished(this.state, this.policy, this.#success);
-      adapter.setExit(finished ? 'normal' : 'suspend');
-      if (finished) this.#store.remove(this.#safetyKey());
-    } else {
-      adapter.setExit('suspend');
-    }
+    const completed = isComplete(this.state) || this.launch.previousCompletion;
+    this.#success = successStatus(this.state, this.policy, this.launch.previousSuccess);
+    const score = this.#scoreToReport();
+    if (score !== null) adapter.setScore({ raw: score, min: 0, max: 100 });
+    adapter.setCompletion(completed);
+    if (this.#success !== 'unknown') adapter.setSuccess(this.#success);
+    const finished = isFinished(this.state, this.policy, this.#success) || (this.launch.previousSuccess === 'passed' && completed);
+    adapter.setExit(finished ? 'normal' : 'suspend');
+    if (finished) this.#store.remove(this.#safetyKey());
+    const reported = `${completed}|${this.#success}|${score}`;
+    const changed = this.#reported !== null && reported !== this.#reported;
+    this.#reported = reported;
+    return changed;
+  }
+
+  /** The state's score, never below a score the LMS held with a pass at launch. */
+  #scoreToReport(): number | null {
+    const score = reportedScore(this.state, this.policy);
+    const held = this.launch.previousSuccess === 'passed' && !this.policy.allowPassDowngrade ? this.launch.previousScore : null;
+    if (held === null) return score;
+    return Math.max(held, score ?? held);
   }
 
   #locationName(): string {
-    const { position } = this.state;
-    const lesson = this.shape.lessons[position];
-    return lesson ? `lesson:${lesson}` : 'quiz';
+    const view = this.shape.views[this.state.position];
+    return view ? `${view.kind}:${view.id}` : '';
   }
 
   #safetyKey(): string {
     return `course:${this.config.courseId}:${this.config.moduleId}:${this.launch.learnerId || 'anonymous'}`;
   }
 
-  #writeSafetyCopy(data: string): void {
-    const copy: SafetyCopy = { data, savedAt: this.#now() };
+  /** The browser copy always holds everything, free text included, with its save count. */
+  #writeSafetyCopy(): void {
+    if (this.pendingResume || this.launch.mode !== 'normal') return;
+    if (this.launch.connected && isFinished(this.state, this.policy, this.#success)) return;
+    const copy: SafetyCopy = { data: encodeState(this.state, this.shape, { includeText: true }), savedAt: this.#now() };
     this.#store.set(this.#safetyKey(), JSON.stringify(copy));
   }
 
@@ -338,9 +531,24 @@ export class ModuleSession {
 function hasProgress(state: LearnerState): boolean {
   return (
     state.position > 0 ||
-    state.lessonsSeen.some(Boolean) ||
-    state.quiz.attempts > 0 ||
-    state.quiz.current !== null ||
-    state.reflections.some((text) => text.length > 0)
+    state.views.some((view) => {
+      if (view.seen) return true;
+      if (view.kind === 'quiz') return view.quiz.attempts > 0 || view.quiz.current !== null;
+      if (view.kind === 'scenario') return view.scenario.path.length > 0 || view.scenario.best !== null;
+      if (view.kind === 'reflection') return view.texts.some((t) => t.length > 0);
+      return false;
+    })
   );
+}
+
+function hasText(state: LearnerState): boolean {
+  return state.views.some((view) => view.kind === 'reflection' && view.texts.some((t) => t.length > 0));
+}
+
+/** Carries reflection texts from one copy of the state to another (same shape). */
+function copyTexts(from: LearnerState, to: LearnerState): void {
+  to.views.forEach((view, i) => {
+    const source = from.views[i];
+    if (view.kind === 'reflection' && source?.kind === 'reflection') view.texts = [...source.texts];
+  });
 }

@@ -1,7 +1,12 @@
+import type { CommitOutcome } from './commit-retry.ts';
 import type { LmsError } from './lms-adapter.ts';
 
 /** The method names that differ between the SCORM 1.2 and 2004 run-time APIs. */
 export interface ScormMethodNames {
+  /** LMS error codes after which no call in this session can succeed (retrying is pointless). */
+  fatalCodes: readonly string[];
+  /** An Initialize refused with one of these still leaves a usable session (2004: 103, already initialised). */
+  alreadyInitializedCodes: readonly string[];
   initialize: string;
   terminate: string;
   getValue: string;
@@ -12,6 +17,9 @@ export interface ScormMethodNames {
 }
 
 export const SCORM12_METHODS: ScormMethodNames = {
+  // 101 general exception (1.2's answer to calls outside a session), 301 not initialised.
+  fatalCodes: ['101', '301'],
+  alreadyInitializedCodes: [],
   initialize: 'LMSInitialize',
   terminate: 'LMSFinish',
   getValue: 'LMSGetValue',
@@ -22,6 +30,9 @@ export const SCORM12_METHODS: ScormMethodNames = {
 };
 
 export const SCORM2004_METHODS: ScormMethodNames = {
+  // 104 content instance terminated, 142/143 commit/call after termination, 301 not initialised.
+  fatalCodes: ['104', '142', '143', '301'],
+  alreadyInitializedCodes: ['103'],
   initialize: 'Initialize',
   terminate: 'Terminate',
   getValue: 'GetValue',
@@ -32,6 +43,7 @@ export const SCORM2004_METHODS: ScormMethodNames = {
 };
 
 type ApiObject = Record<string, unknown>;
+type MethodName = Exclude<keyof ScormMethodNames, 'fatalCodes' | 'alreadyInitializedCodes'>;
 const MAX_ERRORS_KEPT = 20;
 
 /**
@@ -46,6 +58,9 @@ export class ScormCalls {
   readonly #now: () => number;
   readonly #startedAt: number;
   #terminated = false;
+  #initialized = false;
+  /** Code of the last refused call ('' once a call succeeds). */
+  #lastCode = '';
 
   constructor(api: ApiObject, names: ScormMethodNames, now: () => number = Date.now) {
     this.#api = api;
@@ -68,23 +83,27 @@ export class ScormCalls {
     return this.#errors;
   }
 
-  /** Writes the session time, then commits; false (and no call) once the session has ended. */
-  commitSession(sessionTimeElement: string, sessionTime: string): boolean {
-    if (this.#terminated) return false;
+  /** Writes the session time, then commits; 'fatal' (and no call) outside an open session. */
+  commitSession(sessionTimeElement: string, sessionTime: string): CommitOutcome {
+    if (this.#terminated || !this.#initialized) return 'fatal';
     this.set(sessionTimeElement, sessionTime);
-    return this.commit();
+    if (this.commit()) return 'ok';
+    return this.#lastCode === 'no-api' || this.#names.fatalCodes.includes(this.#lastCode) ? 'fatal' : 'failed';
   }
 
-  /** Final commit and terminate, once: pagehide can fire more than once. */
+  /** Final commit and terminate, once: pagehide can fire more than once. Nothing if Initialize was refused. */
   finishSession(sessionTimeElement: string, sessionTime: string): void {
-    if (this.#terminated) return;
+    if (this.#terminated || !this.#initialized) return;
     this.commitSession(sessionTimeElement, sessionTime);
     this.#terminated = true;
     this.terminate();
   }
 
+  /** Opens the session; false when the LMS refused it (e.g. a 2004 SCO reloaded after Terminate). */
   initialize(): boolean {
-    return this.#call('initialize', '') === 'true';
+    const ok = this.#call('initialize', '') === 'true' || this.#names.alreadyInitializedCodes.includes(this.#lastCode);
+    this.#initialized = ok;
+    return ok;
   }
 
   terminate(): boolean {
@@ -104,7 +123,7 @@ export class ScormCalls {
     return this.#call('setValue', element, String(value)) === 'true';
   }
 
-  #call(method: keyof ScormMethodNames, ...args: string[]): string | undefined {
+  #call(method: MethodName, ...args: string[]): string | undefined {
     const name = this.#names[method];
     try {
       const fn = this.#api[name];
@@ -113,6 +132,7 @@ export class ScormCalls {
         return undefined;
       }
       const result = String(fn.apply(this.#api, args));
+      if (method !== 'getValue') this.#lastCode = '';
       if (method !== 'getValue' && result !== 'true') this.#recordLmsError(name, args);
       if (method === 'getValue') {
         const code = this.#lastErrorCode();
@@ -148,6 +168,7 @@ export class ScormCalls {
   }
 
   #record(name: string, args: string[], code: string, message: string): void {
+    this.#lastCode = code;
     this.#errors.push({ call: `${name}(${args.map((a) => JSON.stringify(a.length > 60 ? `${a.slice(0, 60)}…` : a)).join(', ')})`, code, message });
     if (this.#errors.length > MAX_ERRORS_KEPT) this.#errors.shift();
   }

@@ -8,6 +8,7 @@ export function interactionPattern(optionIds: readonly string[], delimiter: stri
   return [...optionIds].sort().join(delimiter);
 }
 
+import type { AdapterKind, LaunchInfo } from './lms-adapter.ts';
 import type { ScormCalls } from './scorm-calls.ts';
 
 /** The objective ids the LMS already holds, indexed as stored (read once at launch). */
@@ -39,5 +40,61 @@ export function objectiveIndexer() {
       byId.set(id, index);
       return { index, isNew: true };
     },
+  };
+}
+
+/**
+ * Interactions an LMS must be able to hold: SCORM 2004's smallest permitted
+ * maximum is 250, and many LMSs apply the same cap to SCORM 1.2. Past it,
+ * answers overwrite the record of the same question written earlier in this
+ * session (so the latest answer is what the LMS keeps); a question with no
+ * record in this session is not recorded. Indexes never pass the cap.
+ */
+export const INTERACTION_CAP = 250;
+
+export function interactionIndexer(storedCount: number, cap = INTERACTION_CAP) {
+  const written = new Map<string, number>();
+  let next = storedCount;
+  return {
+    /** The index to write this interaction at, or null when the LMS has no room left for it. */
+    indexFor(id: string): number | null {
+      if (next < cap) {
+        written.set(id, next);
+        return next++;
+      }
+      return written.get(id) ?? null;
+    },
+  };
+}
+
+export function readEntry(entry: string): LaunchInfo['entry'] {
+  return entry === 'resume' ? 'resume' : entry === 'ab-initio' ? 'ab-initio' : 'unknown';
+}
+
+export function readMode(mode: string): LaunchInfo['mode'] {
+  return mode === 'browse' || mode === 'review' ? mode : 'normal';
+}
+
+/** A number the LMS gave back, or null for '' and anything unreadable. */
+export function readScore(value: string): number | null {
+  if (value.trim() === '') return null;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** What a launch looks like when the LMS refused Initialize: no data, nothing to write to. */
+export function refusedLaunch(kind: AdapterKind): LaunchInfo {
+  return {
+    kind,
+    connected: false,
+    entry: 'unknown',
+    learnerName: '',
+    learnerId: '',
+    suspendData: '',
+    location: '',
+    mode: 'normal',
+    previousSuccess: 'unknown',
+    previousCompletion: false,
+    previousScore: null,
   };
 }

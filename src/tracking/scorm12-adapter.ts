@@ -7,9 +7,21 @@ import type {
   Score,
   SuccessStatus,
 } from './lms-adapter.ts';
+import type { CommitOutcome } from './commit-retry.ts';
 import { SCORM12_METHODS, ScormCalls } from './scorm-calls.ts';
 import { scorm12TimeOfDay, scorm12Timespan } from './time-formats.ts';
-import { clip, interactionPattern, objectiveIndexer, storedObjectives, type ObjectiveIndexer } from './scorm-shared.ts';
+import {
+  clip,
+  interactionIndexer,
+  interactionPattern,
+  objectiveIndexer,
+  readEntry,
+  readMode,
+  readScore,
+  refusedLaunch,
+  storedObjectives,
+  type ObjectiveIndexer,
+} from './scorm-shared.ts';
 
 /** SCORM 1.2 limits (CMIString255 / CMIString4096 / CMIIdentifier). */
 export const SCORM12_LIMITS = { suspendData: 4096, location: 255, response: 255, identifier: 255 } as const;
@@ -20,7 +32,7 @@ export class Scorm12Adapter implements LmsAdapter {
   readonly #lms: ScormCalls;
   #completed = false;
   #success: SuccessStatus = 'unknown';
-  #nextInteraction = 0;
+  #interactions = interactionIndexer(0);
   #objectiveIndex: ObjectiveIndexer = objectiveIndexer();
 
   constructor(api: Record<string, unknown>, now: () => number = Date.now) {
@@ -28,26 +40,28 @@ export class Scorm12Adapter implements LmsAdapter {
   }
 
   start(): LaunchInfo {
-    this.#lms.initialize();
+    if (!this.#lms.initialize()) return refusedLaunch(this.kind);
     const status = this.#lms.get('cmi.core.lesson_status');
     const entry = this.#lms.get('cmi.core.entry');
-    const mode = this.#lms.get('cmi.core.lesson_mode');
+    const mode = readMode(this.#lms.get('cmi.core.lesson_mode'));
     this.#success = status === 'passed' || status === 'failed' ? status : 'unknown';
     this.#completed = status === 'completed' || status === 'passed' || status === 'failed';
-    // Rule: after launch, 1.2 lesson_status never stays "not attempted".
-    if (status === '' || status === 'not attempted') this.#lms.set('cmi.core.lesson_status', 'incomplete');
-    this.#nextInteraction = this.#lms.count('cmi.interactions');
+    // Rule: after launch, 1.2 lesson_status never stays "not attempted" (a review launch changes nothing).
+    if (mode === 'normal' && (status === '' || status === 'not attempted')) this.#lms.set('cmi.core.lesson_status', 'incomplete');
+    this.#interactions = interactionIndexer(this.#lms.count('cmi.interactions'));
     this.#objectiveIndex = storedObjectives(this.#lms);
     return {
       kind: this.kind,
-      entry: entry === 'resume' ? 'resume' : entry === 'ab-initio' ? 'ab-initio' : 'unknown',
+      connected: true,
+      entry: readEntry(entry),
       learnerName: this.#lms.get('cmi.core.student_name'),
       learnerId: this.#lms.get('cmi.core.student_id'),
       suspendData: this.#lms.get('cmi.suspend_data'),
       location: this.#lms.get('cmi.core.lesson_location'),
-      mode: mode === 'browse' || mode === 'review' ? mode : 'normal',
+      mode,
       previousSuccess: this.#success,
       previousCompletion: this.#completed,
+      previousScore: readScore(this.#lms.get('cmi.core.score.raw')),
     };
   }
 
@@ -94,7 +108,9 @@ export class Scorm12Adapter implements LmsAdapter {
   }
 
   recordInteraction(interaction: InteractionReport): void {
-    const base = `cmi.interactions.${this.#nextInteraction++}`;
+    const index = this.#interactions.indexFor(interaction.id);
+    if (index === null) return;
+    const base = `cmi.interactions.${index}`;
     this.#lms.set(`${base}.id`, clip(interaction.id, SCORM12_LIMITS.identifier));
     interaction.objectives.forEach((id, i) => this.#lms.set(`${base}.objectives.${i}.id`, id));
     this.#lms.set(`${base}.time`, scorm12TimeOfDay(interaction.shownAt));
@@ -116,7 +132,7 @@ export class Scorm12Adapter implements LmsAdapter {
     this.#lms.set('cmi.core.exit', exit === 'suspend' ? 'suspend' : '');
   }
 
-  commit(): boolean {
+  commit(): CommitOutcome {
     return this.#lms.commitSession('cmi.core.session_time', scorm12Timespan(this.#lms.elapsedMs()));
   }
 

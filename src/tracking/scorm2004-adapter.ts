@@ -7,9 +7,21 @@ import type {
   Score,
   SuccessStatus,
 } from './lms-adapter.ts';
+import type { CommitOutcome } from './commit-retry.ts';
 import { SCORM2004_METHODS, ScormCalls } from './scorm-calls.ts';
 import { scorm2004Duration, scorm2004Timestamp } from './time-formats.ts';
-import { clip, interactionPattern, objectiveIndexer, storedObjectives, type ObjectiveIndexer } from './scorm-shared.ts';
+import {
+  clip,
+  interactionIndexer,
+  interactionPattern,
+  objectiveIndexer,
+  readEntry,
+  readMode,
+  readScore,
+  refusedLaunch,
+  storedObjectives,
+  type ObjectiveIndexer,
+} from './scorm-shared.ts';
 
 /** SCORM 2004 4th ed. smallest permitted maximums (SPM) that an LMS must support. */
 export const SCORM2004_LIMITS = {
@@ -24,7 +36,7 @@ export class Scorm2004Adapter implements LmsAdapter {
   readonly kind = 'scorm2004' as const;
   readonly suspendDataLimit = SCORM2004_LIMITS.suspendData;
   readonly #lms: ScormCalls;
-  #nextInteraction = 0;
+  #interactions = interactionIndexer(0);
   #objectiveIndex: ObjectiveIndexer = objectiveIndexer();
 
   constructor(api: Record<string, unknown>, now: () => number = Date.now) {
@@ -32,25 +44,28 @@ export class Scorm2004Adapter implements LmsAdapter {
   }
 
   start(): LaunchInfo {
-    this.#lms.initialize();
+    if (!this.#lms.initialize()) return refusedLaunch(this.kind);
     const completion = this.#lms.get('cmi.completion_status');
     const success = this.#lms.get('cmi.success_status');
     const entry = this.#lms.get('cmi.entry');
-    const mode = this.#lms.get('cmi.mode');
-    if (completion === '' || completion === 'unknown' || completion === 'not attempted')
+    const mode = readMode(this.#lms.get('cmi.mode'));
+    if (mode === 'normal' && (completion === '' || completion === 'unknown' || completion === 'not attempted'))
       this.#lms.set('cmi.completion_status', 'incomplete');
-    this.#nextInteraction = this.#lms.count('cmi.interactions');
+    this.#interactions = interactionIndexer(this.#lms.count('cmi.interactions'));
     this.#objectiveIndex = storedObjectives(this.#lms);
+    const scaled = readScore(this.#lms.get('cmi.score.scaled'));
     return {
       kind: this.kind,
-      entry: entry === 'resume' ? 'resume' : entry === 'ab-initio' ? 'ab-initio' : 'unknown',
+      connected: true,
+      entry: readEntry(entry),
       learnerName: this.#lms.get('cmi.learner_name'),
       learnerId: this.#lms.get('cmi.learner_id'),
       suspendData: this.#lms.get('cmi.suspend_data'),
       location: this.#lms.get('cmi.location'),
-      mode: mode === 'browse' || mode === 'review' ? mode : 'normal',
+      mode,
       previousSuccess: success === 'passed' || success === 'failed' ? success : 'unknown',
       previousCompletion: completion === 'completed',
+      previousScore: scaled === null ? readScore(this.#lms.get('cmi.score.raw')) : Math.round(scaled * 10000) / 100,
     };
   }
 
@@ -97,7 +112,9 @@ export class Scorm2004Adapter implements LmsAdapter {
   }
 
   recordInteraction(interaction: InteractionReport): void {
-    const base = `cmi.interactions.${this.#nextInteraction++}`;
+    const index = this.#interactions.indexFor(interaction.id);
+    if (index === null) return;
+    const base = `cmi.interactions.${index}`;
     this.#lms.set(`${base}.id`, clip(interaction.id, SCORM2004_LIMITS.identifier));
     this.#lms.set(`${base}.type`, interaction.type);
     interaction.objectives.forEach((id, i) => this.#lms.set(`${base}.objectives.${i}.id`, id));
@@ -120,7 +137,7 @@ export class Scorm2004Adapter implements LmsAdapter {
     this.#lms.set('cmi.exit', exit);
   }
 
-  commit(): boolean {
+  commit(): CommitOutcome {
     return this.#lms.commitSession('cmi.session_time', scorm2004Duration(this.#lms.elapsedMs()));
   }
 

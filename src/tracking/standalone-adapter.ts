@@ -7,6 +7,7 @@ import type {
   Score,
   SuccessStatus,
 } from './lms-adapter.ts';
+import type { CommitOutcome } from './commit-retry.ts';
 import type { KeyValueStore } from './safe-storage.ts';
 
 /** What standalone mode keeps per module: enough to resume and to show results again. */
@@ -44,6 +45,7 @@ export class StandaloneAdapter implements LmsAdapter {
     const { suspendData, location, exit, success, completed } = this.#record;
     return {
       kind: this.kind,
+      connected: true,
       entry: suspendData && exit === 'suspend' ? 'resume' : 'ab-initio',
       learnerName: '',
       learnerId: '',
@@ -52,6 +54,7 @@ export class StandaloneAdapter implements LmsAdapter {
       mode: 'normal',
       previousSuccess: success,
       previousCompletion: completed,
+      previousScore: this.#record.score?.raw ?? null,
     };
   }
 
@@ -80,8 +83,8 @@ export class StandaloneAdapter implements LmsAdapter {
   setExit(exit: 'suspend' | 'normal'): void {
     this.#record.exit = exit;
   }
-  commit(): boolean {
-    return this.#store.set(this.#key, JSON.stringify(this.#record));
+  commit(): CommitOutcome {
+    return this.#store.set(this.#key, JSON.stringify(this.#record)) ? 'ok' : 'failed';
   }
   finish(): void {
     this.commit();

@@ -1,4 +1,4 @@
-import type { LearnerState } from './learner-state.ts';
+import { quizOf, type LearnerState } from './learner-state.ts';
 import type { SuccessStatus } from './lms-adapter.ts';
 
 export interface StatusPolicy {
@@ -7,31 +7,49 @@ export interface StatusPolicy {
   maxAttempts: number;
 }
 
-/** Complete = every lesson seen and the quiz attempted at least once. */
+/** Complete = every lesson seen and every scored view (quiz, scenario) attempted at least once. */
 export function isComplete(state: LearnerState): boolean {
-  return state.lessonsSeen.every(Boolean) && state.quiz.attempts > 0;
+  return state.views.every((view) => {
+    switch (view.kind) {
+      case 'lesson':
+        return view.seen;
+      case 'quiz':
+        return view.quiz.attempts > 0;
+      case 'scenario':
+        return view.scenario.best !== null;
+      case 'reflection':
+        return true;
+    }
+  });
 }
 
 /** Success follows the reported score; a pass is kept unless the module allows downgrades. */
 export function successStatus(state: LearnerState, policy: StatusPolicy, previous: SuccessStatus): SuccessStatus {
   const score = reportedScore(state, policy);
-  if (score === null) return previous === 'passed' && !policy.allowPassDowngrade ? 'passed' : previous;
   if (previous === 'passed' && !policy.allowPassDowngrade) return 'passed';
+  if (score === null) return previous;
   return score >= policy.passMark ? 'passed' : 'failed';
 }
 
 /**
- * The score the LMS should hold: the latest attempt, or the best one once the
- * learner has passed and the module keeps passes (so score and status agree).
+ * The score the LMS should hold. A quiz gives its latest attempt, or the best one once the
+ * learner has passed and the module keeps passes (so score and status agree). A module with
+ * scenarios scores the mean of its scored views (module.yaml `scenario_scoring: mean`), each
+ * scenario at its best finished play-through and 0 until it has one; null until any has a result.
  */
 export function reportedScore(state: LearnerState, policy: StatusPolicy): number | null {
-  const { last, best, everPassed } = state.quiz;
-  if (last === null) return null;
-  return everPassed && !policy.allowPassDowngrade ? (best ?? last) : last;
+  const quiz = quizOf(state)?.quiz;
+  const quizScore = !quiz || quiz.last === null ? null : quiz.everPassed && !policy.allowPassDowngrade ? (quiz.best ?? quiz.last) : quiz.last;
+  const scenarios = state.views.flatMap((v) => (v.kind === 'scenario' ? [v.scenario.best] : []));
+  if (scenarios.length === 0) return quizScore;
+  const parts = quiz ? [quizScore, ...scenarios] : scenarios;
+  if (parts.every((p) => p === null)) return null;
+  return Math.round(parts.reduce<number>((sum, p) => sum + (p ?? 0), 0) / parts.length);
 }
 
 export function attemptsLeft(state: LearnerState, policy: StatusPolicy): number {
-  return policy.maxAttempts === 0 ? Infinity : Math.max(0, policy.maxAttempts - state.quiz.attempts);
+  const attempts = quizOf(state)?.quiz.attempts ?? 0;
+  return policy.maxAttempts === 0 ? Infinity : Math.max(0, policy.maxAttempts - attempts);
 }
 
 /** Leave with exit=suspend while there is more to do, so the LMS offers resume. */

@@ -1,30 +1,30 @@
-import type { LearnerState, ModuleShape } from './learner-state.ts';
-import { encodeState, viewCount } from './suspend-codec.ts';
+import type { LearnerState, ModuleShape, ViewShape, ViewState } from './learner-state.ts';
+import { encodeState } from './codec/index.ts';
+import { worstCaseQuizView } from './codec/quiz-view.ts';
+import { worstCaseReflectionView } from './codec/reflection-view.ts';
+import { worstCaseScenarioView } from './codec/scenario-view.ts';
 
 /**
- * The largest state a module can produce: every lesson seen, the maximum
- * attempts, every option of every item ticked, every scenario at its longest
- * path, every reflection at its limit in 4-byte characters. The size budget
- * test and the benchmark encode this from the real content.
+ * The largest state a module can produce: every view seen, the maximum quiz
+ * attempts with every option ticked, every scenario at its longest path, every
+ * reflection at its limit in 4-byte characters. The size budget test and the
+ * benchmark encode this from the real content.
  */
 export function worstCaseState(shape: ModuleShape): LearnerState {
-  return {
-    position: viewCount(shape) - 1,
-    lessonsSeen: shape.lessons.map(() => true),
-    quiz: {
-      attempts: 255,
-      best: 100,
-      last: 100,
-      everPassed: true,
-      current: {
-        position: Math.max(0, shape.quiz.optionCounts.length - 1),
-        answers: shape.quiz.optionCounts.map((n) => (1 << n) - 1),
-        submitted: true,
-      },
-    },
-    scenarios: shape.scenarios.map((s) => ({ path: Array.from({ length: s.maxDepth }, () => s.maxChoices - 1), ended: true })),
-    reflections: shape.reflections.map((r) => '😀'.repeat(r.maxLength)),
-  };
+  return { position: shape.views.length - 1, saveCount: 2 ** 24 - 1, views: shape.views.map(worstCaseView) };
+}
+
+function worstCaseView(view: ViewShape): ViewState {
+  switch (view.kind) {
+    case 'lesson':
+      return { kind: 'lesson', seen: true };
+    case 'quiz':
+      return { kind: 'quiz', seen: true, quiz: worstCaseQuizView(view) };
+    case 'scenario':
+      return { kind: 'scenario', seen: true, scenario: worstCaseScenarioView(view) };
+    case 'reflection':
+      return { kind: 'reflection', seen: true, texts: worstCaseReflectionView(view) };
+  }
 }
 
 /** Worst-case suspend_data length per SCORM version (1.2 keeps free text out of suspend_data). */

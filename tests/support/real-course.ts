@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import { loadCourse } from '../../src/course/load-course.ts';
 import type { Course, CourseModule } from '../../src/course/course-model.ts';
-import { toRuntimeQuiz } from '../../src/lib/quiz-model.ts';
-import type { ModuleConfig } from '../../src/tracking/module-session.ts';
+import { moduleConfigFor } from '../../src/course/module-config.ts';
+import type { RuntimeItem } from '../../src/lib/quiz-model.ts';
+import type { LearnerState } from '../../src/tracking/learner-state.ts';
+import { quizConfigOf, type ModuleConfig } from '../../src/tracking/module-session.ts';
 
 export const PROJECT_ROOT = join(import.meta.dirname, '../..');
 
@@ -17,13 +19,38 @@ export function fixtureCourse(): Course {
 
 /** The same ModuleConfig the module page builds, for session and island tests. */
 export function moduleConfig(course: Course, mod: CourseModule = course.modules[0]!, overrides: Partial<ModuleConfig> = {}): ModuleConfig {
-  return {
-    courseId: course.meta.id,
-    moduleId: mod.meta.id,
-    moduleTitle: mod.meta.title,
-    lessons: mod.lessons.map((l) => ({ slug: l.slug, title: l.meta.title })),
-    quiz: toRuntimeQuiz(mod.meta.id, mod.quiz!, mod.meta.pass_mark, mod.meta.outcomes),
-    allowPassDowngrade: mod.meta.allow_pass_downgrade,
-    ...overrides,
-  };
+  return { ...moduleConfigFor(course, mod), ...overrides };
+}
+
+/** Positions of the lesson views, in order. */
+export function lessonPositions(config: ModuleConfig): number[] {
+  return config.views.flatMap((v, i) => (v.kind === 'lesson' ? [i] : []));
+}
+
+/** Position of the quiz view. */
+export function quizPosition(config: ModuleConfig): number {
+  return config.views.findIndex((v) => v.kind === 'quiz');
+}
+
+/** The quiz items of a module that has a quiz. */
+export function quizItems(config: ModuleConfig): RuntimeItem[] {
+  const quiz = quizConfigOf(config);
+  if (!quiz) throw new Error(`${config.moduleId} has no quiz`);
+  return quiz.items;
+}
+
+/** Seen flags of the lesson views, in order. */
+export function lessonsSeen(state: LearnerState | null | undefined): boolean[] | undefined {
+  return state?.views.flatMap((v) => (v.kind === 'lesson' ? [v.seen] : []));
+}
+
+/** Texts of every reflection prompt, in view order. */
+export function reflectionTexts(state: LearnerState | null | undefined): string[] | undefined {
+  return state?.views.flatMap((v) => (v.kind === 'reflection' ? v.texts : []));
+}
+
+/** The config with one reflection view (prompt limits as given) added after the quiz. */
+export function withReflectionView(config: ModuleConfig, limits: readonly number[]): ModuleConfig {
+  const prompts = limits.map((maxLength, i) => ({ id: `prompt-${i + 1}`, text: `Prompt ${i + 1}`, maxLength, criteria: [] }));
+  return { ...config, views: [...config.views, { kind: 'reflection', id: 'account', title: 'Your reflective account', prompts }] };
 }

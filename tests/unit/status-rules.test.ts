@@ -1,21 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { initialState, type LearnerState } from '../../src/tracking/learner-state.ts';
+import { initialState, quizOf, type LearnerState, type ModuleShape, type QuizProgress } from '../../src/tracking/learner-state.ts';
 import { isComplete, isFinished, reportedScore, successStatus } from '../../src/tracking/status-rules.ts';
 
-const shape = { moduleId: 'm', lessons: ['a', 'b'], quiz: { optionCounts: [2], maxAttempts: 2 }, scenarios: [], reflections: [] };
+const shape: ModuleShape = {
+  moduleId: 'm',
+  views: [
+    { kind: 'lesson', id: 'a' },
+    { kind: 'lesson', id: 'b' },
+    { kind: 'quiz', id: 'quiz', items: [{ id: 'q1', options: ['true', 'false'] }], maxAttempts: 2 },
+  ],
+};
+const withScenario: ModuleShape = { moduleId: 'p', views: [{ kind: 'lesson', id: 'a' }, { kind: 'scenario', id: 's', maxChoices: 3, maxDepth: 4, ids: [] }] };
 const policy = { passMark: 80, allowPassDowngrade: false, maxAttempts: 2 };
 
-function state(edit: (s: LearnerState) => void): LearnerState {
+/** A state of `shape` with lessons seen as given and the quiz edited. */
+function state(seen: [boolean, boolean], edit: (quiz: QuizProgress) => void = () => {}): LearnerState {
   const s = initialState(shape);
-  edit(s);
+  seen.forEach((flag, i) => (s.views[i]!.seen = flag));
+  edit(quizOf(s)!.quiz);
   return s;
 }
+const none: [boolean, boolean] = [false, false];
+const all: [boolean, boolean] = [true, true];
 
 describe('status rules', () => {
   it('is complete only when every lesson is seen and the quiz attempted', () => {
-    expect(isComplete(state((s) => (s.lessonsSeen = [true, true])))).toBe(false);
-    expect(isComplete(state((s) => ((s.lessonsSeen = [true, false]), (s.quiz.attempts = 1))))).toBe(false);
-    expect(isComplete(state((s) => ((s.lessonsSeen = [true, true]), (s.quiz.attempts = 1))))).toBe(true);
+    expect(isComplete(state(all))).toBe(false);
+    expect(isComplete(state([true, false], (q) => (q.attempts = 1)))).toBe(false);
+    expect(isComplete(state(all, (q) => (q.attempts = 1)))).toBe(true);
+  });
+
+  it('counts a scenario as done once a play-through has ended', () => {
+    const s = initialState(withScenario);
+    s.views[0]!.seen = true;
+    expect(isComplete(s)).toBe(false);
+    const view = s.views[1]!;
+    if (view.kind === 'scenario') view.scenario.best = 40;
+    expect(isComplete(s)).toBe(true);
   });
 
   it('leaves success unknown before any attempt', () => {
@@ -23,25 +44,58 @@ describe('status rules', () => {
   });
 
   it('passes and fails by the pass mark', () => {
-    expect(successStatus(state((s) => ((s.quiz.last = 80), (s.quiz.best = 80), (s.quiz.everPassed = true))), policy, 'unknown')).toBe('passed');
-    expect(successStatus(state((s) => ((s.quiz.last = 79), (s.quiz.best = 79))), policy, 'unknown')).toBe('failed');
+    expect(successStatus(state(none, (q) => ((q.last = 80), (q.best = 80), (q.everPassed = true))), policy, 'unknown')).toBe('passed');
+    expect(successStatus(state(none, (q) => ((q.last = 79), (q.best = 79))), policy, 'unknown')).toBe('failed');
   });
 
   it('never turns a pass from an earlier session into a fail unless allowed', () => {
-    const worse = state((s) => ((s.quiz.last = 20), (s.quiz.best = 20)));
+    const worse = state(none, (q) => ((q.last = 20), (q.best = 20)));
     expect(successStatus(worse, policy, 'passed')).toBe('passed');
     expect(successStatus(worse, { ...policy, allowPassDowngrade: true }, 'passed')).toBe('failed');
   });
 
   it('reports the best score once passed, the latest otherwise', () => {
-    expect(reportedScore(state((s) => ((s.quiz.last = 40), (s.quiz.best = 90), (s.quiz.everPassed = true))), policy)).toBe(90);
-    expect(reportedScore(state((s) => ((s.quiz.last = 40), (s.quiz.best = 60))), policy)).toBe(40);
+    expect(reportedScore(state(none, (q) => ((q.last = 40), (q.best = 90), (q.everPassed = true))), policy)).toBe(90);
+    expect(reportedScore(state(none, (q) => ((q.last = 40), (q.best = 60))), policy)).toBe(40);
   });
 
   it('finishes (exit normal) when complete and passed, or out of attempts', () => {
-    const done = (attempts: number) => state((s) => ((s.lessonsSeen = [true, true]), (s.quiz.attempts = attempts)));
+    const done = (attempts: number) => state(all, (q) => (q.attempts = attempts));
     expect(isFinished(done(1), policy, 'passed')).toBe(true);
     expect(isFinished(done(1), policy, 'failed')).toBe(false);
     expect(isFinished(done(2), policy, 'failed')).toBe(true);
+  });
+});
+
+describe('status rules: scenario modules (scenario_scoring: mean)', () => {
+  const practice: ModuleShape = {
+    moduleId: 'practice',
+    views: [{ kind: 'lesson', id: 'a' }, ...['s1', 's2'].map((id) => ({ kind: 'scenario' as const, id, maxChoices: 3, maxDepth: 12, ids: [] }))],
+  };
+  const withBests = (bests: (number | null)[]): LearnerState => {
+    const s = initialState(practice);
+    s.views[0]!.seen = true;
+    s.views.slice(1).forEach((v, i) => {
+      if (v.kind === 'scenario') v.scenario.best = bests[i] ?? null;
+    });
+    return s;
+  };
+  const modulePolicy = { passMark: 70, allowPassDowngrade: false, maxAttempts: 0 };
+
+  it('has no score before any scenario ends', () => {
+    expect(reportedScore(withBests([null, null]), modulePolicy)).toBeNull();
+    expect(successStatus(withBests([null, null]), modulePolicy, 'unknown')).toBe('unknown');
+  });
+
+  it('scores the mean of the scenarios, counting one not finished yet as 0', () => {
+    expect(reportedScore(withBests([90, null]), modulePolicy)).toBe(45);
+    expect(successStatus(withBests([90, null]), modulePolicy, 'unknown')).toBe('failed');
+    expect(reportedScore(withBests([90, 61]), modulePolicy)).toBe(76);
+    expect(successStatus(withBests([90, 61]), modulePolicy, 'unknown')).toBe('passed');
+  });
+
+  it('finishes once every scenario has ended and the mean reaches the pass mark', () => {
+    expect(isFinished(withBests([90, 61]), modulePolicy, 'passed')).toBe(true);
+    expect(isFinished(withBests([90, null]), modulePolicy, 'failed')).toBe(false);
   });
 });

@@ -1,23 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { initialState, type LearnerState, type ModuleShape } from '../../src/tracking/learner-state.ts';
+import { initialState, type LearnerState, type ModuleShape, type QuizProgress, type ViewState } from '../../src/tracking/learner-state.ts';
 import { moduleShape } from '../../src/tracking/module-session.ts';
 import { SCORM12_LIMITS } from '../../src/tracking/scorm12-adapter.ts';
 import { SCORM2004_LIMITS } from '../../src/tracking/scorm2004-adapter.ts';
-import { CODEC_VERSION, decodeState, encodeState, shapeFingerprint } from '../../src/tracking/suspend-codec.ts';
+import { CODEC_VERSION, decodeState, encodeState, shapeFingerprint } from '../../src/tracking/codec/index.ts';
 import { worstCaseState, worstCaseSuspendLength } from '../../src/tracking/worst-case.ts';
 import { moduleConfig, realCourse } from '../support/real-course.ts';
 
 const SHAPE: ModuleShape = {
   moduleId: 'm1',
-  lessons: ['a', 'b', 'c', 'd', 'e'],
-  quiz: { optionCounts: [4, 6, 2, 5, 2, 8, 3], maxAttempts: 0 },
-  scenarios: [
-    { id: 'new-user', maxChoices: 4, maxDepth: 9 },
-    { id: 'system-failure', maxChoices: 3, maxDepth: 5 },
-  ],
-  reflections: [
-    { id: 'r1', maxLength: 40 },
-    { id: 'r2', maxLength: 12 },
+  views: [
+    { kind: 'lesson', id: 'a' },
+    { kind: 'lesson', id: 'b' },
+    { kind: 'scenario', id: 'new-user', maxChoices: 4, maxDepth: 9, ids: ['start', 'start/a', 'start/b'] },
+    { kind: 'lesson', id: 'c' },
+    {
+      kind: 'quiz',
+      id: 'quiz',
+      maxAttempts: 0,
+      items: [4, 6, 2, 5, 2, 8, 3].map((n, i) => ({ id: `q${i}`, options: Array.from({ length: n }, (_, j) => String.fromCharCode(97 + j)) })),
+    },
+    { kind: 'scenario', id: 'system-failure', maxChoices: 3, maxDepth: 5, ids: ['n1'] },
+    { kind: 'reflection', id: 'account', prompts: [{ id: 'r1', maxLength: 40 }, { id: 'r2', maxLength: 12 }] },
   ],
 };
 
@@ -33,23 +39,31 @@ function prng(seed: number) {
 function randomState(random: () => number, shape: ModuleShape): LearnerState {
   const int = (n: number) => Math.floor(random() * n);
   const text = (max: number) => Array.from({ length: int(max + 1) }, () => ['a', 'é', '£', '😀', ' ', '\n', '"', '漢'][int(8)]).join('');
-  const hasAttempt = random() < 0.7;
-  const last = random() < 0.5 ? null : int(101);
-  return {
-    position: int(shape.lessons.length + 1),
-    lessonsSeen: shape.lessons.map(() => random() < 0.5),
-    quiz: {
-      attempts: int(256),
-      best: last === null ? null : Math.max(last, int(101)),
-      last,
-      everPassed: random() < 0.5,
-      current: hasAttempt
-        ? { position: int(shape.quiz.optionCounts.length), answers: shape.quiz.optionCounts.map((n) => int(1 << n)), submitted: random() < 0.5 }
-        : null,
-    },
-    scenarios: shape.scenarios.map((s) => ({ path: Array.from({ length: int(s.maxDepth + 1) }, () => int(s.maxChoices)), ended: random() < 0.5 })),
-    reflections: shape.reflections.map((r) => text(r.maxLength)),
-  };
+  const percent = () => (random() < 0.5 ? null : int(101));
+  const views = shape.views.map((view): ViewState => {
+    const seen = random() < 0.5;
+    switch (view.kind) {
+      case 'lesson':
+        return { kind: 'lesson', seen };
+      case 'quiz': {
+        const last = percent();
+        const current = random() < 0.7
+          ? { position: int(view.items.length), answers: view.items.map((item) => int(1 << item.options.length)), submitted: random() < 0.5 }
+          : null;
+        return { kind: 'quiz', seen, quiz: { attempts: int(256), best: last === null ? null : Math.max(last, int(101)), last, everPassed: random() < 0.5, current } };
+      }
+      case 'scenario':
+        return { kind: 'scenario', seen, scenario: { path: Array.from({ length: int(view.maxDepth + 1) }, () => int(view.maxChoices)), ended: random() < 0.5, best: percent() } };
+      case 'reflection':
+        return { kind: 'reflection', seen, texts: view.prompts.map((p) => text(p.maxLength)) };
+    }
+  });
+  return { position: int(shape.views.length), saveCount: int(2 ** 24), views };
+}
+
+/** The state with every reflection emptied (what a copy without free text restores). */
+function withoutText(state: LearnerState): LearnerState {
+  return { ...state, views: state.views.map((v) => (v.kind === 'reflection' ? { ...v, texts: v.texts.map(() => '') } : v)) };
 }
 
 describe('suspend codec', () => {
@@ -65,7 +79,7 @@ describe('suspend codec', () => {
     for (let seed = 1; seed <= 200; seed++) {
       const state = randomState(prng(seed), SHAPE);
       const decoded = decodeState(encodeState(state, SHAPE, { includeText: false }), SHAPE);
-      expect(decoded, `seed ${seed}`).toEqual({ ok: true, includesText: false, state: { ...state, reflections: ['', ''] } });
+      expect(decoded, `seed ${seed}`).toEqual({ ok: true, includesText: false, state: withoutText(state) });
     }
   });
 
@@ -80,7 +94,7 @@ describe('suspend codec', () => {
     expect(decodeState('', SHAPE)).toMatchObject({ ok: false, reason: 'empty' });
     expect(decodeState(`0${good.slice(1)}`, SHAPE)).toMatchObject({ ok: false, reason: 'other-version' });
     expect(decodeState('{"lessons":[1,1,0]}', SHAPE)).toMatchObject({ ok: false, reason: 'other-version' });
-    expect(decodeState(good, { ...SHAPE, lessons: ['a', 'b'] })).toMatchObject({ ok: false, reason: 'module-changed' });
+    expect(decodeState(good, { ...SHAPE, views: SHAPE.views.slice(1) })).toMatchObject({ ok: false, reason: 'module-changed' });
     expect(decodeState(good.slice(0, 7), SHAPE)).toMatchObject({ ok: false, reason: 'corrupt' });
     expect(decodeState(`${good}AAAA`, SHAPE)).toMatchObject({ ok: false, reason: 'corrupt' });
     expect(decodeState(`${good.slice(0, 6)}!!!`, SHAPE)).toMatchObject({ ok: false, reason: 'corrupt' });
@@ -111,7 +125,64 @@ describe('suspend codec', () => {
   });
 
   it('the budget check would catch a module too large for SCORM 1.2', () => {
-    const huge: ModuleShape = { ...SHAPE, lessons: Array.from({ length: 30000 }, (_, i) => `l${i}`) };
+    const huge: ModuleShape = { ...SHAPE, views: Array.from({ length: 30000 }, (_, i) => ({ kind: 'lesson', id: `l${i}` })) };
     expect(worstCaseSuspendLength(huge).scorm12).toBeGreaterThan(SCORM12_LIMITS.suspendData);
+  });
+
+  it('detects a changed module by item and option ids, not only by counts', () => {
+    const good = encodeState(initialState(SHAPE), SHAPE, { includeText: true });
+    const renamed: ModuleShape = {
+      ...SHAPE,
+      views: SHAPE.views.map((v) => (v.kind === 'quiz' ? { ...v, items: v.items.map((item, i) => (i === 0 ? { ...item, id: 'q-new' } : item)) } : v)),
+    };
+    expect(decodeState(good, renamed)).toMatchObject({ ok: false, reason: 'module-changed' });
+    const reordered: ModuleShape = { ...SHAPE, views: [SHAPE.views[1]!, SHAPE.views[0]!, ...SHAPE.views.slice(2)] };
+    expect(decodeState(good, reordered)).toMatchObject({ ok: false, reason: 'module-changed' });
+  });
+});
+
+describe('records saved by codec version 1', () => {
+  interface V1Record {
+    name: string;
+    shape: { moduleId: string; lessons: string[]; quiz: { optionCounts: number[] }; reflections: { id: string; maxLength: number }[] };
+    suspendData: string;
+    state: { position: number; lessonsSeen: boolean[]; quiz: QuizProgress; reflections: string[] };
+  }
+  const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/suspend/codec-v1-records.json'), 'utf8')) as { records: V1Record[] };
+
+  /** Today's shape of the module the record was saved for: its lessons, its quiz, then any reflection prompts. */
+  function todayShape(old: V1Record['shape']): ModuleShape {
+    return {
+      moduleId: old.moduleId,
+      views: [
+        ...old.lessons.map((id) => ({ kind: 'lesson' as const, id })),
+        { kind: 'quiz', id: 'quiz', maxAttempts: 0, items: old.quiz.optionCounts.map((n, i) => ({ id: `q${i}`, options: Array.from({ length: n }, (_, j) => String(j)) })) },
+        ...(old.reflections.length ? [{ kind: 'reflection' as const, id: 'account', prompts: old.reflections }] : []),
+      ],
+    };
+  }
+
+  it.each(fixture.records.map((r) => [r.name, r] as const))('restores "%s" onto typed views', (_, record) => {
+    const shape = todayShape(record.shape);
+    const decoded = decodeState(record.suspendData, shape);
+    if (!decoded.ok) throw new Error(`did not decode: ${decoded.reason} ${decoded.detail}`);
+    const { state } = decoded;
+    const lessons = state.views.filter((v) => v.kind === 'lesson').map((v) => v.seen);
+    expect(lessons).toEqual(record.state.lessonsSeen);
+    const quiz = state.views.find((v) => v.kind === 'quiz');
+    expect(quiz?.kind === 'quiz' && quiz.quiz).toEqual(record.state.quiz);
+    const texts = state.views.flatMap((v) => (v.kind === 'reflection' ? v.texts : []));
+    expect(texts).toEqual(record.state.reflections);
+    // v1 positions counted lessons then the quiz; today's views are laid out the same for these modules.
+    expect(state.position).toBe(record.state.position);
+    expect(state.saveCount).toBe(0);
+    // Saved again, it is a current-version record.
+    expect(encodeState(state, shape, { includeText: true })[0]).toBe(CODEC_VERSION);
+  });
+
+  it('reports a v1 record for a module that has changed since as module-changed', () => {
+    const record = fixture.records[0]!;
+    const shape = todayShape({ ...record.shape, lessons: record.shape.lessons.slice(1) });
+    expect(decodeState(record.suspendData, shape)).toMatchObject({ ok: false, reason: 'module-changed' });
   });
 });

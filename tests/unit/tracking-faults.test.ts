@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Scheduler } from '../../src/tracking/commit-retry.ts';
 import { RETRY_DELAYS_MS } from '../../src/tracking/commit-retry.ts';
+import { IDLE_COMMIT_MS } from '../../src/tracking/commit-policy.ts';
 import { ModuleSession } from '../../src/tracking/module-session.ts';
 import { Scorm12Adapter } from '../../src/tracking/scorm12-adapter.ts';
 import { Scorm2004Adapter } from '../../src/tracking/scorm2004-adapter.ts';
 import { StandaloneAdapter } from '../../src/tracking/standalone-adapter.ts';
-import { decodeState } from '../../src/tracking/suspend-codec.ts';
-import { moduleConfig, realCourse } from '../support/real-course.ts';
+import { decodeState } from '../../src/tracking/codec/index.ts';
+import { lessonsSeen, moduleConfig, quizItems, realCourse, reflectionTexts, withReflectionView } from '../support/real-course.ts';
 import { memoryStore } from '../support/memory-store.ts';
 import { strictLms } from '../support/strict-lms.ts';
 
@@ -25,6 +26,10 @@ function manualScheduler() {
     },
   };
   return { scheduler, queue, runNext: () => queue.shift()?.fn() };
+}
+
+function resumeEntry(version: '1.2' | '2004', extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return version === '1.2' ? { ...extra, core: { entry: 'resume' } } : { ...extra, entry: 'resume' };
 }
 
 describe.each(['1.2', '2004'] as const)('tracking faults on SCORM %s', (version) => {
@@ -46,13 +51,17 @@ describe.each(['1.2', '2004'] as const)('tracking faults on SCORM %s', (version)
     };
     const timers = manualScheduler();
     const session = new ModuleSession(config, make(lms.api), memoryStore(), { scheduler: timers.scheduler });
-    session.goTo(0);
+    // Launch commits (a milestone) and is refused: a retry is scheduled.
+    expect(commits).toBe(1);
     expect(session.unsaved).toBe(true);
     expect(session.notices.map((n) => n.kind)).toContain('unsaved');
     expect(timers.queue.map((t) => t.ms)).toEqual([RETRY_DELAYS_MS[0]]);
+    session.goTo(0); // not a milestone: waits for the idle commit, the retry is untouched
+    expect(timers.queue.map((t) => t.ms)).toEqual([RETRY_DELAYS_MS[0], IDLE_COMMIT_MS]);
     timers.runNext();
-    expect(timers.queue.map((t) => t.ms)).toEqual([RETRY_DELAYS_MS[1]]);
-    session.goTo(1); // a new change while a retry is pending commits now and keeps backing off
+    expect(timers.queue.map((t) => t.ms)).toEqual([IDLE_COMMIT_MS, RETRY_DELAYS_MS[1]]);
+    session.goTo(1);
+    session.flush(); // the page is hidden: commit now, and keep backing off if refused
     expect(timers.queue.map((t) => t.ms)).toEqual([RETRY_DELAYS_MS[2]]);
     timers.runNext();
     expect(session.unsaved).toBe(false);
@@ -60,7 +69,7 @@ describe.each(['1.2', '2004'] as const)('tracking faults on SCORM %s', (version)
     expect(timers.queue).toEqual([]);
     expect(commits).toBe(4);
     const saved = decodeState(lms.value('cmi.suspend_data'), session.shape);
-    expect(saved.ok && saved.state.lessonsSeen.slice(0, 2)).toEqual([true, true]);
+    expect(saved.ok && lessonsSeen(saved.state)?.slice(0, 2)).toEqual([true, true]);
   });
 
   it('survives a commit that throws, keeping a browser copy of the progress', () => {
@@ -89,8 +98,9 @@ describe.each(['1.2', '2004'] as const)('tracking faults on SCORM %s', (version)
     const one = new ModuleSession(config, make(broken.api), store, { scheduler: timers.scheduler });
     one.goTo(0);
     one.goTo(1);
-    const two = new ModuleSession(config, make(strictLms(version).api), store, { scheduler: timers.scheduler });
-    expect(two.pendingResume?.lessonsSeen.slice(0, 2)).toEqual([true, true]);
+    // The LMS had the launch (exit=suspend) but none of the later progress: it relaunches with entry=resume.
+    const two = new ModuleSession(config, make(strictLms(version, resumeEntry(version)).api), store, { scheduler: timers.scheduler });
+    expect(lessonsSeen(two.pendingResume)?.slice(0, 2)).toEqual([true, true]);
     expect(two.notices.map((n) => n.kind)).toContain('restored-local');
   });
 
@@ -103,7 +113,7 @@ describe.each(['1.2', '2004'] as const)('tracking faults on SCORM %s', (version)
     expect(() => {
       session.goTo(1);
       session.startQuizAttempt();
-      session.answer(0, config.quiz.items[0]!.correctMask, Date.now());
+      session.answer(0, quizItems(config)[0]!.correctMask, Date.now());
       session.finish();
     }).not.toThrow();
     expect(session.lmsErrors().some((e) => e.code === 'no-api')).toBe(true);
@@ -132,7 +142,7 @@ describe('standalone mode', () => {
     session.finish();
     const again = new ModuleSession(config, new StandaloneAdapter(store, 'k'), store);
     expect(again.launch.entry).toBe('resume');
-    expect(again.pendingResume?.lessonsSeen.slice(0, 2)).toEqual([true, true]);
+    expect(lessonsSeen(again.pendingResume)?.slice(0, 2)).toEqual([true, true]);
   });
 
   it('ignores an unreadable stored record', () => {
@@ -143,7 +153,8 @@ describe('standalone mode', () => {
 });
 
 describe('free-text reflections', () => {
-  const withReflections = { ...config, reflections: [{ id: 'new-customer', maxLength: 2000 }] };
+  const withReflections = withReflectionView(config, [2000]);
+  const reflectionView = withReflections.views.length - 1;
   const text = 'I helped a customer who had never used the app. I slowed down and checked each step. 😀';
 
   it('SCORM 1.2: keeps them out of suspend_data, in the browser copy, and tells the learner', () => {
@@ -151,7 +162,7 @@ describe('free-text reflections', () => {
     const first = strictLms('1.2');
     const one = new ModuleSession(withReflections, new Scorm12Adapter(first.api), store);
     one.goTo(0);
-    one.setReflection(0, text);
+    one.setReflection(reflectionView, 0, text);
     expect(one.notices.find((n) => n.kind === 'text-local')?.text).toMatch(/kept in this browser only/);
     one.finish();
     const saved = first.value('cmi.suspend_data');
@@ -162,21 +173,22 @@ describe('free-text reflections', () => {
     const cmi = JSON.parse(JSON.stringify(first.inner.cmi.toJSON())) as { core: Record<string, unknown> };
     cmi.core['entry'] = 'resume';
     const two = new ModuleSession(withReflections, new Scorm12Adapter(strictLms('1.2', cmi).api), store);
-    expect(two.pendingResume?.reflections).toEqual([text]);
+    expect(reflectionTexts(two.pendingResume)).toEqual([text]);
   });
 
   it('SCORM 2004: stores them in suspend_data itself', () => {
     const lms = strictLms('2004');
     const session = new ModuleSession(withReflections, new Scorm2004Adapter(lms.api), memoryStore());
-    session.setReflection(0, text);
+    session.setReflection(reflectionView, 0, text);
     const decoded = decodeState(lms.value('cmi.suspend_data'), session.shape);
-    expect(decoded.ok && decoded.state.reflections).toEqual([text]);
+    expect(decoded.ok && reflectionTexts(decoded.state)).toEqual([text]);
     expect(session.notices.map((n) => n.kind)).not.toContain('text-local');
   });
 
   it('never stores more than the prompt\'s declared limit (the text box shows that limit)', () => {
-    const session = new ModuleSession({ ...config, reflections: [{ id: 'r', maxLength: 5 }] }, new Scorm2004Adapter(strictLms('2004').api), memoryStore());
-    session.setReflection(0, 'abcdefgh');
-    expect(session.state.reflections).toEqual(['abcde']);
+    const limited = withReflectionView(config, [5]);
+    const session = new ModuleSession(limited, new Scorm2004Adapter(strictLms('2004').api), memoryStore());
+    session.setReflection(limited.views.length - 1, 0, 'abcdefgh');
+    expect(reflectionTexts(session.state)).toEqual(['abcde']);
   });
 });

@@ -116,7 +116,8 @@ export class QuizState {
   #sync(): void {
     const session = this.#session;
     if (!session || session.pendingResume) return;
-    const { quiz } = session.state;
+    const quiz = session.quiz;
+    if (!quiz) return;
     this.attempts = quiz.attempts;
     this.bestPercent = quiz.best;
     const current = quiz.current;

@@ -1,0 +1,67 @@
+import { initialState, type LearnerState, type ModuleShape, type QuizShape } from '../learner-state.ts';
+import { BitReader, fingerprint } from './bits.ts';
+import { readQuizView } from './quiz-view.ts';
+
+/**
+ * Codec version 1 (lessons, then one quiz; no scenario views existed). Kept so a
+ * learner's record saved before typed views still restores: the v1 layout is
+ * rebuilt from today's shape, checked against the v1 fingerprint, then mapped
+ * onto today's views.
+ */
+export const V1 = '1';
+const FINGERPRINT_LENGTH = 4;
+
+export type V1Decode = { ok: true; state: LearnerState; includesText: boolean } | { ok: false; reason: 'module-changed' | 'corrupt'; detail: string };
+
+interface V1Layout {
+  moduleId: string;
+  lessons: string[];
+  quiz: QuizShape;
+  reflections: { id: string; maxLength: number }[];
+}
+
+function layoutOf(shape: ModuleShape): V1Layout {
+  const quiz = shape.views.find((v): v is QuizShape => v.kind === 'quiz') ?? { kind: 'quiz', id: 'quiz', items: [], maxAttempts: 0 };
+  return {
+    moduleId: shape.moduleId,
+    lessons: shape.views.filter((v) => v.kind === 'lesson').map((v) => v.id),
+    quiz,
+    reflections: shape.views.flatMap((v) => (v.kind === 'reflection' ? v.prompts.map((p) => ({ id: p.id, maxLength: p.maxLength })) : [])),
+  };
+}
+
+function v1Fingerprint(layout: V1Layout): string {
+  const optionCounts = layout.quiz.items.map((i) => i.options.length);
+  return fingerprint(JSON.stringify([layout.moduleId, layout.lessons, optionCounts, [], layout.reflections]), FINGERPRINT_LENGTH);
+}
+
+export function decodeV1(text: string, shape: ModuleShape): V1Decode {
+  const layout = layoutOf(shape);
+  if (text.slice(1, 1 + FINGERPRINT_LENGTH) !== v1Fingerprint(layout))
+    return { ok: false, reason: 'module-changed', detail: 'the module has changed since this progress was saved' };
+  try {
+    const input = new BitReader(text.slice(1 + FINGERPRINT_LENGTH));
+    const v1Views = layout.lessons.length + 1;
+    const v1Position = input.index(v1Views, 'position');
+    const lessonsSeen = layout.lessons.map(() => input.flag());
+    const quiz = readQuizView(input, layout.quiz);
+    const includesText = input.flag();
+    const reflections = layout.reflections.map((r) => (includesText ? input.text(r.maxLength) : ''));
+    input.expectEnd();
+
+    const state = initialState(shape);
+    const lessonIndexes = shape.views.flatMap((v, i) => (v.kind === 'lesson' ? [i] : []));
+    const quizIndex = shape.views.findIndex((v) => v.kind === 'quiz');
+    lessonIndexes.forEach((viewIndex, i) => (state.views[viewIndex] = { kind: 'lesson', seen: lessonsSeen[i] === true }));
+    if (quizIndex >= 0) state.views[quizIndex] = { kind: 'quiz', seen: quiz.attempts > 0 || quiz.current !== null, quiz };
+    let next = 0;
+    state.views.forEach((view) => {
+      if (view.kind === 'reflection') view.texts = view.texts.map(() => reflections[next++] ?? '');
+    });
+    state.position = v1Position < lessonIndexes.length ? lessonIndexes[v1Position]! : Math.max(0, quizIndex);
+    return { ok: true, state, includesText };
+  } catch (error) {
+    return { ok: false, reason: 'corrupt', detail: error instanceof Error ? error.message : String(error) };
+  }
+}
+
