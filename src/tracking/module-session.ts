@@ -286,6 +286,8 @@ export class ModuleSession {
     const node = walk(scenario, progress.path).current;
     const choice = node.choices[choiceIndex];
     if (!choice) return;
+    // A correct-response pattern lists what must all be chosen, so it is given only when one reply is best.
+    const bestReplies = node.choices.filter((c) => c.score === 2).map((c) => c.id);
     progress.path = choose(scenario, progress.path, choiceIndex);
     if (this.#writesResults)
       this.#adapter.recordInteraction({
@@ -293,7 +295,7 @@ export class ModuleSession {
         type: 'choice',
         description: `${scenario.title}: ${node.customer.at(-1) ?? ''}`,
         response: [choice.id],
-        correct: node.choices.filter((c) => c.score === 2).map((c) => c.id),
+        ...(bestReplies.length === 1 ? { correct: bestReplies } : {}),
         result: choiceResult(choice),
         weighting: 1,
         shownAt,
