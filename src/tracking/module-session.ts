@@ -390,9 +390,8 @@ export class ModuleSession {
 
   /** The page is hidden (tab switched, phone locked, LMS navigating): save now, it may never come back. */
   flush(): void {
-    if (this.#finished) return;
-    this.#save();
-    this.#commits.flush();
+    // Every change was already set in the LMS and the browser copy; only an unsaved one needs a commit.
+    if (!this.#finished && this.#writesResults) this.#commits.flush();
   }
 
   /** Only a normal-mode launch the LMS accepted may change the learner's record. */
@@ -418,6 +417,12 @@ export class ModuleSession {
     if (browserState && browserNewer && mayUseBrowser && hasProgress(browserState)) {
       this.#setNotice('restored-local', 'The learning system had not saved your last progress, so it was restored from a copy kept in this browser.');
       return browserState;
+    }
+    if (this.launch.entry === 'ab-initio') {
+      // A new attempt starts afresh even if the LMS passed on old data; the learner's own writing is kept.
+      const withText = [fromLms, fromBrowser].find((copy) => copy?.ok && copy.includesText);
+      if (withText?.ok) copyTexts(withText.state, this.state);
+      return null;
     }
     if (fromLms.ok) {
       // SCORM 1.2 cannot hold free text: the reflections come from this browser's copy.
