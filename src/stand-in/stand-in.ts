@@ -16,7 +16,7 @@ import {
 } from './attempt-store.ts';
 import { renderPanel, type PanelElements } from './cmi-panel.ts';
 import type { PackageInfo, ScoInfo, ScormVersion } from './package-info.ts';
-import type { ApiCall, LiveCmi, SessionState, StandInApi } from './stand-in-api.ts';
+import type { ApiCall, LaunchSettings, LiveCmi, SessionState, StandInApi } from './stand-in-api.ts';
 
 const DEFAULT_LEARNER: Learner = { id: 'learner-001', name: 'Sam Learner' };
 const MAX_CALLS_KEPT = 5000;
@@ -74,6 +74,7 @@ const panel: PanelElements = {
 let packages: PackageInfo[] = [];
 let session: CourseSession | null = null;
 let courseFrame: HTMLIFrameElement | null = null;
+let coursePopup: Window | null = null;
 
 // ---------- run-time data ----------
 
@@ -340,14 +341,23 @@ function waitForFrameLoad(frame: HTMLIFrameElement): Promise<void> {
 
 async function close(): Promise<void> {
   const frame = courseFrame;
-  if (!frame) return;
+  const popup = coursePopup;
+  if (!frame && !popup) return;
   courseFrame = null;
-  // Navigating away first runs the course's pagehide/unload handlers while the API is still
-  // reachable, as closing an LMS window would; removing the iframe outright may skip them.
-  const unloaded = waitForFrameLoad(frame);
-  frame.src = 'about:blank';
-  await unloaded;
-  frame.remove();
+  coursePopup = null;
+  if (popup) {
+    // Closing the window runs the course's pagehide handlers, as a learner closing the LMS popup would.
+    popup.close();
+    await waitUntil(() => popup.closed);
+  }
+  if (frame) {
+    // Navigating away first runs the course's pagehide/unload handlers while the API is still
+    // reachable, as closing an LMS window would; removing the iframe outright may skip them.
+    const unloaded = waitForFrameLoad(frame);
+    frame.src = 'about:blank';
+    await unloaded;
+    frame.remove();
+  }
   await new Promise((resolve) => setTimeout(resolve, 0));
   showPlaceholder('Course closed. Press Launch to open it again.');
   if (session && !session.api.isTerminated()) {
@@ -362,7 +372,56 @@ async function close(): Promise<void> {
   refreshPanel();
 }
 
-async function launch(zip: string, scoIdentifier: string, learnerOverride?: Partial<Learner>): Promise<void> {
+function waitUntil(done: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const poll = () => (done() || Date.now() - started > FRAME_UNLOAD_TIMEOUT_MS ? resolve() : setTimeout(poll, 20));
+    poll();
+  });
+}
+
+/** Sets lesson_mode (1.2) or mode (2004) of the planned launch. */
+function withMode(plan: LaunchPlan, version: ScormVersion, mode: LaunchSettings['mode']): LaunchPlan {
+  if (!mode || mode === 'normal') return plan;
+  const startingCmi = structuredClone(plan.startingCmi);
+  if (version === '1.2') (startingCmi['core'] as CmiJson)['lesson_mode'] = mode;
+  else startingCmi['mode'] = mode;
+  return { ...plan, startingCmi, explanation: `${plan.explanation} Launched in ${mode} mode.` };
+}
+
+/** Opens the course as the arrangement says; resolves once its page has loaded. */
+async function openCourse(url: string, title: string, arrangement: LaunchSettings['arrangement'] = 'frame'): Promise<void> {
+  if (arrangement === 'popup') {
+    const popup = window.open(url, 'course-window', 'popup,width=1000,height=800');
+    if (!popup) throw new Error('The browser blocked the course popup.');
+    coursePopup = popup;
+    showPlaceholder(`"${title}" is open in its own window.`);
+    await waitUntil(() => popup.document?.readyState === 'complete' && popup.location.href !== 'about:blank');
+    return;
+  }
+  const frame = document.createElement('iframe');
+  frame.title = `Course: ${title}`;
+  frame.dataset['testid'] = 'course-frame';
+  const absolute = new URL(url, location.href).href;
+  if (arrangement === 'nested-frame') {
+    // A player frame in between, as many LMSs wrap the SCO; same origin.
+    frame.srcdoc = `<!doctype html><title>Player</title><style>html,body,iframe{margin:0;border:0;width:100%;height:100%}</style><iframe title="Course" src="${absolute.replace(/"/g, '&quot;')}"></iframe>`;
+  } else if (arrangement === 'cross-origin-frame') {
+    // A player frame from another origin in between (localhost vs 127.0.0.1): reading its properties throws.
+    const other = new URL('/frame-wrapper.html', location.href);
+    other.hostname = location.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+    other.searchParams.set('src', absolute);
+    frame.src = other.href;
+  } else {
+    frame.src = url;
+  }
+  const loaded = waitForFrameLoad(frame);
+  ui.courseHolder.replaceChildren(frame);
+  courseFrame = frame;
+  await loaded;
+}
+
+async function launch(zip: string, scoIdentifier: string, learnerOverride?: Partial<Learner>, settings: LaunchSettings = {}): Promise<void> {
   await close();
   await loadPackages();
   const pkg = packages.find((candidate) => candidate.file === zip);
@@ -375,19 +434,12 @@ async function launch(zip: string, scoIdentifier: string, learnerOverride?: Part
   selectPackage(pkg.file, sco.identifier);
   const learner = learnerFromForm();
 
-  const plan = planLaunch(pkg.scormVersion, sco, learner, loadAttempt(pkg.file, sco.identifier, learner.id));
+  const plan = withMode(planLaunch(pkg.scormVersion, sco, learner, loadAttempt(pkg.file, sco.identifier, learner.id)), pkg.scormVersion, settings.mode);
   session = createSession(pkg, sco, learner, plan);
   installApi(pkg.scormVersion, session.api);
 
-  const frame = document.createElement('iframe');
-  frame.title = `Course: ${sco.title}`;
-  frame.dataset['testid'] = 'course-frame';
-  const loaded = waitForFrameLoad(frame);
-  frame.src = `/packages/${encodeURIComponent(pkg.file)}/${sco.href.split('/').map(encodeURIComponent).join('/')}${sco.parameters}`;
-  ui.courseHolder.replaceChildren(frame);
-  courseFrame = frame;
   refreshPanel();
-  await loaded;
+  await openCourse(`/packages/${encodeURIComponent(pkg.file)}/${sco.href.split('/').map(encodeURIComponent).join('/')}${sco.parameters}`, sco.title, settings.arrangement);
   setStatus(`Launched "${sco.title}" (${versionLabel(pkg.scormVersion)}) for ${learner.name}. ${plan.explanation}`);
 }
 

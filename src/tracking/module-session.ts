@@ -286,6 +286,8 @@ export class ModuleSession {
     const node = walk(scenario, progress.path).current;
     const choice = node.choices[choiceIndex];
     if (!choice) return;
+    // A correct-response pattern lists what must all be chosen, so it is given only when one reply is best.
+    const bestReplies = node.choices.filter((c) => c.score === 2).map((c) => c.id);
     progress.path = choose(scenario, progress.path, choiceIndex);
     if (this.#writesResults)
       this.#adapter.recordInteraction({
@@ -293,7 +295,7 @@ export class ModuleSession {
         type: 'choice',
         description: `${scenario.title}: ${node.customer.at(-1) ?? ''}`,
         response: [choice.id],
-        correct: node.choices.filter((c) => c.score === 2).map((c) => c.id),
+        ...(bestReplies.length === 1 ? { correct: bestReplies } : {}),
         result: choiceResult(choice),
         weighting: 1,
         shownAt,
@@ -388,9 +390,8 @@ export class ModuleSession {
 
   /** The page is hidden (tab switched, phone locked, LMS navigating): save now, it may never come back. */
   flush(): void {
-    if (this.#finished) return;
-    this.#save();
-    this.#commits.flush();
+    // Every change was already set in the LMS and the browser copy; only an unsaved one needs a commit.
+    if (!this.#finished && this.#writesResults) this.#commits.flush();
   }
 
   /** Only a normal-mode launch the LMS accepted may change the learner's record. */
@@ -416,6 +417,12 @@ export class ModuleSession {
     if (browserState && browserNewer && mayUseBrowser && hasProgress(browserState)) {
       this.#setNotice('restored-local', 'The learning system had not saved your last progress, so it was restored from a copy kept in this browser.');
       return browserState;
+    }
+    if (this.launch.entry === 'ab-initio') {
+      // A new attempt starts afresh even if the LMS passed on old data; the learner's own writing is kept.
+      const withText = [fromLms, fromBrowser].find((copy) => copy?.ok && copy.includesText);
+      if (withText?.ok) copyTexts(withText.state, this.state);
+      return null;
     }
     if (fromLms.ok) {
       // SCORM 1.2 cannot hold free text: the reflections come from this browser's copy.

@@ -75,8 +75,10 @@ describe('scenario island', () => {
     const replay3 = [...target.querySelectorAll('button')].find((b) => b.textContent === 'Replay from decision 3')!;
     replay3.click();
     flushSync();
+    await tick();
     expect(session.scenarioProgress(view.id)).toMatchObject({ path: best.slice(0, 2), ended: false, best: 100 });
-    expect(target.textContent).toContain('Decision 3: what do you say or do?');
+    // Focus is not lost with the debrief: it moves to the decision being replayed.
+    expect(document.activeElement?.textContent).toBe('Decision 3: what do you say or do?');
     unmount(island);
   });
 });

@@ -6,21 +6,12 @@ import { bestPathFrom } from '../../src/lib/scenario-graph.ts';
 import type { RuntimeScenario } from '../../src/lib/scenario-model.ts';
 import type { ViewConfigOf } from '../../src/tracking/module-session.ts';
 import { closeCourse, courseFrame, launch, liveCmi, openStandIn, packages } from './support/stand-in.ts';
+import { poorPath } from '../support/scenario-paths.ts';
 
 type Cmi = Record<string, unknown>;
 const practice = course.modules.find((m) => m.meta.id === 'practice')!;
 const scenarios = moduleConfigFor(course, practice).views.filter((v): v is ViewConfigOf<'scenario'> => v.kind === 'scenario');
 const first = scenarios[0]!.scenario;
-
-/** The first score-0 choice wherever there is one: a path a careless adviser might take. */
-function poorPath(scenario: RuntimeScenario): number[] {
-  const path: number[] = [];
-  for (let node = walk(scenario, path).current; !node.ending; node = walk(scenario, path).current) {
-    const poor = node.choices.findIndex((c) => c.score === 0);
-    path.push(poor >= 0 ? poor : 0);
-  }
-  return path;
-}
 
 function interactions(cmi: Cmi): Cmi[] {
   const value = cmi['interactions'] as Cmi | Cmi[] | undefined;

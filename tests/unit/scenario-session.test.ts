@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bestPathFrom } from '../../src/lib/scenario-graph.ts';
 import { walk } from '../../src/lib/scenario-engine.ts';
-import type { RuntimeScenario } from '../../src/lib/scenario-model.ts';
 import { encodeState } from '../../src/tracking/codec/index.ts';
 import { initialState } from '../../src/tracking/learner-state.ts';
 import { ModuleSession, moduleShape, type ViewConfigOf } from '../../src/tracking/module-session.ts';
@@ -12,22 +11,13 @@ import { worstCaseSuspendLength } from '../../src/tracking/worst-case.ts';
 import { memoryStore } from '../support/memory-store.ts';
 import { moduleConfig, realCourse } from '../support/real-course.ts';
 import { relaunch, strictLms, type StrictLms } from '../support/strict-lms.ts';
+import { poorPath } from '../support/scenario-paths.ts';
 
 const course = realCourse();
 const practice = course.modules.find((m) => m.meta.id === 'practice')!;
 const config = moduleConfig(course, practice);
 const scenarioViews = config.views.filter((v): v is ViewConfigOf<'scenario'> => v.kind === 'scenario');
 const first = scenarioViews[0]!;
-
-/** A path of poor choices: the first score-0 choice wherever there is one, else the first choice. */
-function poorPath(scenario: RuntimeScenario): number[] {
-  const path: number[] = [];
-  for (let node = walk(scenario, path).current; !node.ending; node = walk(scenario, path).current) {
-    const poor = node.choices.findIndex((c) => c.score === 0);
-    path.push(poor >= 0 ? poor : 0);
-  }
-  return path;
-}
 
 function play(session: ModuleSession, viewId: string, path: readonly number[], shownAt = Date.now() - 4000): void {
   for (const choice of path) session.chooseInScenario(viewId, choice, shownAt);
