@@ -63,7 +63,7 @@ export function checkCourseReferences({ meta, courseFile, catalogue, modules }: 
     mod.meta.outcomes.forEach((outcome, o) => known(mod.moduleFile, `outcomes[${o}].criteria`, outcome.criteria));
     const outcomeCriteria = new Set(mod.meta.outcomes.flatMap((o) => o.criteria));
 
-    mod.quiz.items.forEach((item, i) => {
+    mod.quiz?.items.forEach((item, i) => {
       known(mod.quizFile, `items[${i}].criteria`, item.criteria);
       if (!item.criteria.some((id) => outcomeCriteria.has(id)))
         issues.push({
@@ -72,12 +72,12 @@ export function checkCourseReferences({ meta, courseFile, catalogue, modules }: 
           message: `item "${item.id}" names no criterion of any outcome in ${mod.moduleFile}, so no LMS objective could report it`,
         });
     });
-    checkQuizBanks(mod.quiz, mod.meta.outcomes, mod.quizFile, issues);
+    if (mod.quiz) checkQuizBanks(mod.quiz, mod.meta.outcomes, mod.quizFile, issues);
   }
 
   if (meta.require_full_coverage) {
     for (const row of computeCoverage(catalogue, modules)) {
-      const missing = [row.taughtBy.length === 0 && 'taught by a lesson', row.checkedBy.length === 0 && 'checked by a quiz item'].filter(Boolean);
+      const missing = [row.taughtBy.length === 0 && 'taught by a lesson', row.checkedBy.length === 0 && 'checked by a quiz item or scenario decision'].filter(Boolean);
       if (missing.length > 0)
         issues.push({ file: courseFile, field: 'require_full_coverage', message: `criterion ${row.id} is not ${missing.join(' or ')}` });
     }

@@ -7,9 +7,11 @@ import { standardSchema } from '../schemas/criterion.ts';
 import { lessonSchema } from '../schemas/lesson.ts';
 import { moduleSchema } from '../schemas/module.ts';
 import { quizSchema } from '../schemas/quiz.ts';
+import { scenarioSchema } from '../schemas/scenario.ts';
+import { lintScenario } from './scenario-lint.ts';
 import { ContentError, formatPath, type ContentIssue } from './content-error.ts';
 import { buildCatalogue, type Catalogue } from './catalogue.ts';
-import type { Course, CourseModule, Lesson, LessonSection } from './course-model.ts';
+import type { Course, CourseModule, Lesson, LessonSection, LoadedScenario } from './course-model.ts';
 import { checkCourseReferences, checkLessons } from './check-references.ts';
 
 /** The lesson file name pattern: two-digit order, then a kebab-case slug. */
@@ -72,9 +74,13 @@ export function loadCourse(contentDir: string, projectRoot = join(contentDir, '.
       : void issues.push({ file: display(moduleFile), field: '', message: 'file is missing' });
     if (moduleMeta && moduleMeta.id !== moduleId)
       issues.push({ file: display(moduleFile), field: 'id', message: `"${moduleMeta.id}" must match its folder name "${moduleId}"` });
+    // A practice module is scored by its scenarios, so its quiz is optional.
     const quiz = existsSync(quizFile)
       ? parseFile(quizFile, quizSchema)
-      : void issues.push({ file: display(quizFile), field: '', message: 'file is missing: every module ends with a quiz' });
+      : moduleMeta?.scenarios
+        ? null
+        : void issues.push({ file: display(quizFile), field: '', message: 'file is missing: every module without scenarios ends with a quiz' });
+    const scenarios = loadScenarios(dir, moduleMeta?.scenarios ?? [], display(moduleFile));
 
     const lessons: Lesson[] = [];
     for (const name of readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort()) {
@@ -98,8 +104,32 @@ export function loadCourse(contentDir: string, projectRoot = join(contentDir, '.
     lessons.sort((a, b) => a.meta.order - b.meta.order);
     checkLessons(lessons, catalogue, issues);
 
-    if (moduleMeta && quiz)
-      modules.push({ meta: moduleMeta, dir: display(dir), moduleFile: display(moduleFile), quizFile: display(quizFile), lessons, quiz });
+    if (moduleMeta && quiz !== undefined && scenarios)
+      modules.push({ meta: moduleMeta, dir: display(dir), moduleFile: display(moduleFile), quizFile: display(quizFile), lessons, quiz, scenarios });
+  }
+
+  /** Scenarios listed in module.yaml, each schema-checked then graph-linted; undefined if any is broken. */
+  function loadScenarios(dir: string, ids: readonly string[], moduleFile: string): LoadedScenario[] | undefined {
+    const loaded: LoadedScenario[] = [];
+    const before = issues.length;
+    ids.forEach((id, i) => {
+      const file = join(dir, 'scenarios', `${id}.yaml`);
+      if (!existsSync(file)) {
+        issues.push({ file: moduleFile, field: `scenarios[${i}]`, message: `scenario file ${display(file)} does not exist` });
+        return;
+      }
+      const scenario = parseFile(file, scenarioSchema);
+      if (!scenario) return;
+      issues.push(...lintScenario(scenario, display(file), (criterion) => catalogue.byId.has(criterion), id));
+      loaded.push({ file: display(file), scenario });
+    });
+    const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
+    if (duplicate) issues.push({ file: moduleFile, field: 'scenarios', message: `scenario "${duplicate}" is listed twice` });
+    const folder = join(dir, 'scenarios');
+    for (const name of existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.yaml')) : [])
+      if (!ids.includes(name.slice(0, -'.yaml'.length)))
+        issues.push({ file: display(join(folder, name)), field: '(file)', message: `not listed in ${moduleFile} scenarios:, so learners would never see it; add its id there` });
+    return issues.length === before ? loaded : undefined;
   }
 
   if (meta) checkCourseReferences({ meta, courseFile: display(courseFile), catalogue, modules }, issues);

@@ -1,4 +1,5 @@
 import { positionForHash, progressSummary, viewAnchor, viewDone } from '../lib/module-views.ts';
+import { displayName, firstName } from '../lib/learner-name.ts';
 import { connectLms } from '../tracking/connect-lms.ts';
 import { ModuleSession, type ModuleConfig } from '../tracking/module-session.ts';
 import { browserStorage } from '../tracking/safe-storage.ts';
@@ -87,7 +88,8 @@ export function startModulePage(): void {
     document.getElementById('diagnostics-body')!.textContent = [
       `adapter: ${session.adapterKind}`,
       `entry: ${session.launch.entry}, mode: ${session.launch.mode}`,
-      `learner: ${session.launch.learnerName || '(none)'} ${session.launch.learnerId ? `(${session.launch.learnerId})` : ''}`,
+      `learner: ${displayName(session.launch.learnerName) || '(none)'} ${session.launch.learnerId ? `(${session.launch.learnerId})` : ''}`,
+      `ids: ${session.state.fallbackIds ? 'fallback form (letters, digits and ":")' : 'normal form'}`,
       `success: ${session.success}, unsaved: ${session.unsaved}`,
       `LMS errors (${errors.length}):`,
       ...errors.map((e) => `  ${e.code} ${e.call}: ${e.message}`),
@@ -105,6 +107,8 @@ export function startModulePage(): void {
     const saved = session.pendingResume;
     const where = describeView(config, saved.position);
     document.getElementById('resume-summary')!.textContent = `You were on ${where}. Resume where you left off?`;
+    const name = firstName(session.launch.learnerName);
+    if (name) document.getElementById('resume-title')!.textContent = `Welcome back, ${name}`;
     resumePrompt.hidden = false;
     document.getElementById('resume-title')!.focus();
     document.getElementById('resume-yes')!.addEventListener('click', () => {

@@ -179,6 +179,9 @@ export async function startStandInServer(options: StandInServerOptions): Promise
     if (rawPathname === '/' || rawPathname === '/index.html') {
       return send(response, 200, CONTENT_TYPES['.html']!, await readFile(path.join(STAND_IN_DIR, 'stand-in.html')));
     }
+    if (rawPathname === '/frame-wrapper.html') {
+      return send(response, 200, CONTENT_TYPES['.html']!, frameWrapper(new URL(request.url ?? '/', 'http://stand-in').searchParams.get('src') ?? ''));
+    }
     if (rawPathname === '/stand-in.js') {
       return send(response, 200, CONTENT_TYPES['.js']!, await bundle.code());
     }
@@ -271,4 +274,15 @@ if (import.meta.main) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });
+}
+
+/**
+ * A player page that only frames the course: the stand-in loads it from the
+ * other loopback name (localhost vs 127.0.0.1), so the course finds its LMS
+ * API past a cross-origin frame, as in LMSs that wrap SCOs in a player.
+ */
+function frameWrapper(src: string): string {
+  const url = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/packages\//.test(src) ? src : 'about:blank';
+  const attribute = url.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return `<!doctype html><html lang="en"><title>Course player</title><style>html,body,iframe{margin:0;border:0;width:100%;height:100%}</style><iframe title="Course" src="${attribute}"></iframe></html>`;
 }

@@ -30,11 +30,24 @@ export interface LiveCmi {
   cmi: CmiJson;
 }
 
+/** How the LMS opens the SCO: straight in its frame, behind another frame (same or other origin), or in a popup. */
+export type LaunchArrangement = 'frame' | 'nested-frame' | 'cross-origin-frame' | 'popup';
+
+export interface LaunchSettings {
+  /** cmi.core.lesson_mode / cmi.mode; LMSs launch finished SCOs in 'review'. */
+  mode?: 'normal' | 'review' | 'browse';
+  arrangement?: LaunchArrangement;
+  /** Which LMS's behaviour to play (src/stand-in/profiles): 'strict' (default), 'moodle', 'forma'. */
+  profile?: string;
+  /** Moodle's "force new attempt": an exit other than suspend starts a new attempt. */
+  forceNewAttempt?: boolean;
+}
+
 export interface StandInApi {
   /** The packages found in the release folder when the page (or the last launch) loaded them. */
   packages(): PackageInfo[];
   /** Ends any running course, then launches one SCO; resolves once its page has loaded. */
-  launch(zip: string, scoIdentifier: string, learner?: Partial<Learner>): Promise<void>;
+  launch(zip: string, scoIdentifier: string, learner?: Partial<Learner>, settings?: LaunchSettings): Promise<void>;
   /** Unloads the course like closing the LMS window (its pagehide handlers run), then removes it. */
   close(): Promise<void>;
   /** Deletes the stored attempt; a running session for the same key stops saving. */

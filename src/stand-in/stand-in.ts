@@ -15,8 +15,9 @@ import {
   type StoredAttempt,
 } from './attempt-store.ts';
 import { renderPanel, type PanelElements } from './cmi-panel.ts';
+import { LMS_PROFILES, profileById, type LmsProfile } from './profiles/index.ts';
 import type { PackageInfo, ScoInfo, ScormVersion } from './package-info.ts';
-import type { ApiCall, LiveCmi, SessionState, StandInApi } from './stand-in-api.ts';
+import type { ApiCall, LaunchSettings, LiveCmi, SessionState, StandInApi } from './stand-in-api.ts';
 
 const DEFAULT_LEARNER: Learner = { id: 'learner-001', name: 'Sam Learner' };
 const MAX_CALLS_KEPT = 5000;
@@ -28,6 +29,7 @@ const SCORM2004_METHODS = ['Initialize', 'Terminate', 'GetValue', 'SetValue', 'C
 type ScormApi = Scorm12API | Scorm2004API;
 
 interface CourseSession {
+  profile: LmsProfile;
   pkg: PackageInfo;
   sco: ScoInfo;
   learner: Learner;
@@ -53,6 +55,9 @@ const ui = {
   scoSelect: byId<HTMLSelectElement>('sco-select'),
   learnerName: byId<HTMLInputElement>('learner-name'),
   learnerId: byId<HTMLInputElement>('learner-id'),
+  profileSelect: byId<HTMLSelectElement>('profile-select'),
+  profileDescription: byId<HTMLElement>('profile-description'),
+  forceNewAttempt: byId<HTMLInputElement>('force-new-attempt'),
   launchButton: byId<HTMLButtonElement>('launch-button'),
   closeButton: byId<HTMLButtonElement>('close-button'),
   resetButton: byId<HTMLButtonElement>('reset-button'),
@@ -74,6 +79,7 @@ const panel: PanelElements = {
 let packages: PackageInfo[] = [];
 let session: CourseSession | null = null;
 let courseFrame: HTMLIFrameElement | null = null;
+let coursePopup: Window | null = null;
 
 // ---------- run-time data ----------
 
@@ -170,7 +176,7 @@ function recordCalls(current: CourseSession): void {
   }
 }
 
-function createSession(pkg: PackageInfo, sco: ScoInfo, learner: Learner, plan: LaunchPlan): CourseSession {
+function createSession(profile: LmsProfile, pkg: PackageInfo, sco: ScoInfo, learner: Learner, plan: LaunchPlan): CourseSession {
   const settings = {
     autocommit: false,
     lmsCommitUrl: false,
@@ -183,7 +189,9 @@ function createSession(pkg: PackageInfo, sco: ScoInfo, learner: Learner, plan: L
   };
   const api: ScormApi = pkg.scormVersion === '1.2' ? new Scorm12API(settings) : new Scorm2004API(settings);
   api.loadFromJSON(plan.startingCmi, 'cmi');
+  profile.wrap(api, pkg.scormVersion);
   const current: CourseSession = {
+    profile,
     pkg,
     sco,
     learner,
@@ -340,14 +348,23 @@ function waitForFrameLoad(frame: HTMLIFrameElement): Promise<void> {
 
 async function close(): Promise<void> {
   const frame = courseFrame;
-  if (!frame) return;
+  const popup = coursePopup;
+  if (!frame && !popup) return;
   courseFrame = null;
-  // Navigating away first runs the course's pagehide/unload handlers while the API is still
-  // reachable, as closing an LMS window would; removing the iframe outright may skip them.
-  const unloaded = waitForFrameLoad(frame);
-  frame.src = 'about:blank';
-  await unloaded;
-  frame.remove();
+  coursePopup = null;
+  if (popup) {
+    // Closing the window runs the course's pagehide handlers, as a learner closing the LMS popup would.
+    popup.close();
+    await waitUntil(() => popup.closed);
+  }
+  if (frame) {
+    // Navigating away first runs the course's pagehide/unload handlers while the API is still
+    // reachable, as closing an LMS window would; removing the iframe outright may skip them.
+    const unloaded = waitForFrameLoad(frame);
+    frame.src = 'about:blank';
+    await unloaded;
+    frame.remove();
+  }
   await new Promise((resolve) => setTimeout(resolve, 0));
   showPlaceholder('Course closed. Press Launch to open it again.');
   if (session && !session.api.isTerminated()) {
@@ -362,7 +379,56 @@ async function close(): Promise<void> {
   refreshPanel();
 }
 
-async function launch(zip: string, scoIdentifier: string, learnerOverride?: Partial<Learner>): Promise<void> {
+function waitUntil(done: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const poll = () => (done() || Date.now() - started > FRAME_UNLOAD_TIMEOUT_MS ? resolve() : setTimeout(poll, 20));
+    poll();
+  });
+}
+
+/** Sets lesson_mode (1.2) or mode (2004) of the planned launch. */
+function withMode(plan: LaunchPlan, version: ScormVersion, mode: LaunchSettings['mode']): LaunchPlan {
+  if (!mode || mode === 'normal') return plan;
+  const startingCmi = structuredClone(plan.startingCmi);
+  if (version === '1.2') (startingCmi['core'] as CmiJson)['lesson_mode'] = mode;
+  else startingCmi['mode'] = mode;
+  return { ...plan, startingCmi, explanation: `${plan.explanation} Launched in ${mode} mode.` };
+}
+
+/** Opens the course as the arrangement says; resolves once its page has loaded. */
+async function openCourse(url: string, title: string, arrangement: LaunchSettings['arrangement'] = 'frame'): Promise<void> {
+  if (arrangement === 'popup') {
+    const popup = window.open(url, 'course-window', 'popup,width=1000,height=800');
+    if (!popup) throw new Error('The browser blocked the course popup.');
+    coursePopup = popup;
+    showPlaceholder(`"${title}" is open in its own window.`);
+    await waitUntil(() => popup.document?.readyState === 'complete' && popup.location.href !== 'about:blank');
+    return;
+  }
+  const frame = document.createElement('iframe');
+  frame.title = `Course: ${title}`;
+  frame.dataset['testid'] = 'course-frame';
+  const absolute = new URL(url, location.href).href;
+  if (arrangement === 'nested-frame') {
+    // A player frame in between, as many LMSs wrap the SCO; same origin.
+    frame.srcdoc = `<!doctype html><title>Player</title><style>html,body,iframe{margin:0;border:0;width:100%;height:100%}</style><iframe title="Course" src="${absolute.replace(/"/g, '&quot;')}"></iframe>`;
+  } else if (arrangement === 'cross-origin-frame') {
+    // A player frame from another origin in between (localhost vs 127.0.0.1): reading its properties throws.
+    const other = new URL('/frame-wrapper.html', location.href);
+    other.hostname = location.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+    other.searchParams.set('src', absolute);
+    frame.src = other.href;
+  } else {
+    frame.src = url;
+  }
+  const loaded = waitForFrameLoad(frame);
+  ui.courseHolder.replaceChildren(frame);
+  courseFrame = frame;
+  await loaded;
+}
+
+async function launch(zip: string, scoIdentifier: string, learnerOverride?: Partial<Learner>, settings: LaunchSettings = {}): Promise<void> {
   await close();
   await loadPackages();
   const pkg = packages.find((candidate) => candidate.file === zip);
@@ -375,20 +441,23 @@ async function launch(zip: string, scoIdentifier: string, learnerOverride?: Part
   selectPackage(pkg.file, sco.identifier);
   const learner = learnerFromForm();
 
-  const plan = planLaunch(pkg.scormVersion, sco, learner, loadAttempt(pkg.file, sco.identifier, learner.id));
-  session = createSession(pkg, sco, learner, plan);
+  if (settings.profile !== undefined) ui.profileSelect.value = profileById(settings.profile).id;
+  if (settings.forceNewAttempt !== undefined) ui.forceNewAttempt.checked = settings.forceNewAttempt;
+  const profile = profileById(ui.profileSelect.value);
+  const stored = loadAttempt(pkg.file, sco.identifier, learner.id);
+  const planned = profile.plan(planLaunch(pkg.scormVersion, sco, learner, stored), {
+    version: pkg.scormVersion,
+    stored,
+    learnerName: learner.name,
+    forceNewAttempt: ui.forceNewAttempt.checked,
+  });
+  const plan = withMode(planned, pkg.scormVersion, settings.mode);
+  session = createSession(profile, pkg, sco, learner, plan);
   installApi(pkg.scormVersion, session.api);
 
-  const frame = document.createElement('iframe');
-  frame.title = `Course: ${sco.title}`;
-  frame.dataset['testid'] = 'course-frame';
-  const loaded = waitForFrameLoad(frame);
-  frame.src = `/packages/${encodeURIComponent(pkg.file)}/${sco.href.split('/').map(encodeURIComponent).join('/')}${sco.parameters}`;
-  ui.courseHolder.replaceChildren(frame);
-  courseFrame = frame;
   refreshPanel();
-  await loaded;
-  setStatus(`Launched "${sco.title}" (${versionLabel(pkg.scormVersion)}) for ${learner.name}. ${plan.explanation}`);
+  await openCourse(`/packages/${encodeURIComponent(pkg.file)}/${sco.href.split('/').map(encodeURIComponent).join('/')}${sco.parameters}`, sco.title, settings.arrangement);
+  setStatus(`Launched "${sco.title}" (${versionLabel(pkg.scormVersion)}, ${profile.title}) for ${learner.name}. ${plan.explanation}`);
 }
 
 function reset(zip: string, scoIdentifier: string, learnerId: string = learnerFromForm().id): void {
@@ -429,6 +498,10 @@ ui.resetButton.addEventListener('click', () => {
     .catch((error: unknown) => reportFailure('Reset', error));
 });
 
+ui.profileSelect.replaceChildren(...LMS_PROFILES.map((profile) => new Option(profile.title, profile.id)));
+const describeProfile = () => (ui.profileDescription.textContent = profileById(ui.profileSelect.value).description);
+describeProfile();
+ui.profileSelect.addEventListener('change', describeProfile);
 ui.packageSelect.addEventListener('change', () => selectPackage(ui.packageSelect.value));
 ui.scoSelect.addEventListener('change', updateStoredSummary);
 ui.learnerId.addEventListener('input', updateStoredSummary);

@@ -1,4 +1,5 @@
 import pipwerks from 'pipwerks-scorm-api-wrapper';
+import { findApi, type WindowLike } from './api-finder.ts';
 import type { LmsAdapter } from './lms-adapter.ts';
 import { browserStorage } from './safe-storage.ts';
 import { Scorm12Adapter } from './scorm12-adapter.ts';
@@ -6,25 +7,21 @@ import { Scorm2004Adapter } from './scorm2004-adapter.ts';
 import { StandaloneAdapter } from './standalone-adapter.ts';
 
 /**
- * Finds the LMS API through pipwerks' discovery (parent frames, then opener).
- * The manifest launches each package with `?scorm=1.2` or `?scorm=2004`, so
- * an LMS that exposes both APIs still gets the version the package declared.
+ * Connects the page to the LMS. Our own finder locates the API (it searches
+ * past cross-origin frames, where pipwerks' search stops), and the handle is
+ * given to pipwerks, the content-side wrapper, so both agree on the API. The
+ * manifest launches each package with `?scorm=1.2` or `?scorm=2004`, so an LMS
+ * that exposes both APIs still gets the version the package declared.
  */
-export function connectLms(storageKey: string, search = globalThis.location?.search ?? ''): LmsAdapter {
+export function connectLms(storageKey: string, search = globalThis.location?.search ?? '', win: WindowLike = globalThis as unknown as WindowLike): LmsAdapter {
   const wanted = new URLSearchParams(search).get('scorm');
-  const scorm = pipwerks.SCORM;
+  const found = findApi(win, wanted === '1.2' || wanted === '2004' ? wanted : null);
   pipwerks.debug.isActive = false;
-  const find = (version: '1.2' | '2004' | null): Record<string, unknown> | null => {
-    scorm.version = version;
-    try {
-      return scorm.API.get() as Record<string, unknown> | null;
-    } catch {
-      return null; // cross-origin frames throw on access: treat as "no LMS".
-    }
-  };
-  // Fall back to whichever API exists if the declared one is missing.
-  const api = find(wanted === '1.2' || wanted === '2004' ? wanted : null) ?? find(null);
-  if (api && scorm.version === '2004') return new Scorm2004Adapter(api);
-  if (api && scorm.version === '1.2') return new Scorm12Adapter(api);
+  if (found) {
+    pipwerks.SCORM.version = found.version;
+    pipwerks.SCORM.API.handle = found.api;
+    pipwerks.SCORM.API.isFound = true;
+    return found.version === '2004' ? new Scorm2004Adapter(found.api) : new Scorm12Adapter(found.api);
+  }
   return new StandaloneAdapter(browserStorage(), storageKey);
 }

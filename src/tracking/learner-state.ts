@@ -98,6 +98,8 @@ export interface LearnerState {
   position: number;
   /** Grows with every save; the newer of the LMS and browser copies wins at launch. */
   saveCount: number;
+  /** The LMS refused our ids, so this learner's records use the fallback id form (kept across sessions). */
+  fallbackIds: boolean;
   views: ViewState[];
 }
 
@@ -119,7 +121,7 @@ export function initialQuizProgress(): QuizProgress {
 }
 
 export function initialState(shape: ModuleShape): LearnerState {
-  return { position: 0, saveCount: 0, views: shape.views.map(initialViewState) };
+  return { position: 0, saveCount: 0, fallbackIds: false, views: shape.views.map(initialViewState) };
 }
 
 /** The module's quiz (a module has at most one), with its index in the views. */

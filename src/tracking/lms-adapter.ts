@@ -98,6 +98,10 @@ export interface LmsAdapter {
   commit(): CommitOutcome;
   /** Ends the session (once). Never throws. */
   finish(): void;
+  /** True once this session writes ids in the fallback form (the LMS refused a normal id). */
+  readonly usesFallbackIds: boolean;
+  /** Write every id in the fallback form from now on (a resumed session that switched before). */
+  useFallbackIds(): void;
   /** Recent LMS errors, newest last, for the diagnostics panel. */
   errors(): readonly LmsError[];
 }

@@ -4,6 +4,8 @@ import type { RuntimeItem, RuntimeOutcome, RuntimeQuiz } from '../lib/quiz-model
 import { newSeed } from '../lib/quiz-random.ts';
 import { isComplete as isAnswerComplete, type QuizResponse } from '../lib/quiz-response.ts';
 import { itemScore, scoreAttempt, scoreOutcomes } from '../lib/quiz-scoring.ts';
+import type { RuntimeScenario } from '../lib/scenario-model.ts';
+import { choiceResult, choose, isEnding, replayFrom, scorePath, walk } from '../lib/scenario-engine.ts';
 import { CommitPolicy } from './commit-policy.ts';
 import { CommitRetry, realScheduler, type Scheduler } from './commit-retry.ts';
 import {
@@ -15,6 +17,7 @@ import {
   type ModuleShape,
   type QuizProgress,
   type QuizItemShape,
+  type ScenarioProgress,
   type ScenarioShape,
   type ViewShape,
 } from './learner-state.ts';
@@ -34,7 +37,7 @@ export type ViewConfig =
       /** What the saved state needs to know of the scenario (bounds and ids). */
       shape: Omit<ScenarioShape, 'kind' | 'id'>;
       /** The scenario island's runtime data. */
-      scenario: unknown;
+      scenario: RuntimeScenario;
     }
   | { kind: 'reflection'; id: string; title: string; prompts: { id: string; text: string; maxLength: number; criteria: string[] }[] };
 
@@ -180,6 +183,8 @@ export class ModuleSession {
     else if (this.launch.mode !== 'normal')
       this.#setNotice('review-mode', 'You are reviewing this module: nothing you do now changes your recorded results.');
     const saved = this.#findSavedState();
+    // A learner whose records were written in the fallback id form keeps that form, so a tutor sees one id per question.
+    if (saved?.fallbackIds) adapter.useFallbackIds();
     if (saved && this.launch.mode !== 'normal') this.state = saved; // review shows what was done, without asking
     else this.pendingResume = saved;
     if (this.#writesResults) {
@@ -233,6 +238,7 @@ export class ModuleSession {
     this.pendingResume = null;
     const fresh = initialState(this.shape);
     fresh.saveCount = from.saveCount;
+    fresh.fallbackIds = from.fallbackIds;
     fresh.views = fresh.views.map((view, i) => {
       const old = from.views[i];
       if (view.kind === 'quiz' && old?.kind === 'quiz') return { ...view, quiz: { ...old.quiz, current: null } };
@@ -290,6 +296,64 @@ export class ModuleSession {
       });
     this.#save();
     return itemScore(item, response);
+  }
+
+  /** A scenario view's saved progress (path, ended, best percentage); an empty path for an unknown id. */
+  scenarioProgress(viewId: string): ScenarioProgress {
+    return this.#scenarioView(viewId)?.progress ?? { path: [], ended: false, best: null };
+  }
+
+  /**
+   * The learner takes choice `choiceIndex` at the scenario's current node: the path grows, the
+   * decision is reported as an interaction, and reaching an ending scores the play-through.
+   */
+  chooseInScenario(viewId: string, choiceIndex: number, shownAt: number): void {
+    const found = this.#scenarioView(viewId);
+    if (!found || found.progress.ended) return;
+    const { scenario, progress } = found;
+    const node = walk(scenario, progress.path).current;
+    const choice = node.choices[choiceIndex];
+    if (!choice) return;
+    // A correct-response pattern lists what must all be chosen, so it is given only when one reply is best.
+    const bestReplies = node.choices.filter((c) => c.score === 2).map((c) => c.id);
+    progress.path = choose(scenario, progress.path, choiceIndex);
+    if (this.#writesResults)
+      this.#adapter.recordInteraction({
+        id: node.interactionId,
+        type: 'choice',
+        description: `${scenario.title}: ${node.customer.at(-1) ?? ''}`,
+        response: [choice.id],
+        ...(bestReplies.length === 1 ? { correct: bestReplies } : {}),
+        result: choiceResult(choice),
+        weighting: 1,
+        shownAt,
+        answeredAt: this.#now(),
+        objectives: node.objectives,
+      });
+    const ended = isEnding(walk(scenario, progress.path).current);
+    if (ended) {
+      progress.ended = true;
+      progress.best = Math.max(progress.best ?? 0, scorePath(scenario, progress.path).percent);
+    }
+    // An ending changes the module score: commit it at once.
+    this.#save({ milestone: ended });
+  }
+
+  /** Replay a scenario from decision `fromDecision` (0 = the start); its best score is kept. */
+  restartScenario(viewId: string, fromDecision: number): void {
+    const found = this.#scenarioView(viewId);
+    if (!found) return;
+    found.progress.path = replayFrom(found.progress.path, fromDecision);
+    found.progress.ended = false;
+    this.#save();
+  }
+
+  #scenarioView(viewId: string): { scenario: RuntimeScenario; progress: ScenarioProgress } | null {
+    const index = this.config.views.findIndex((v) => v.kind === 'scenario' && v.id === viewId);
+    const config = this.config.views[index];
+    const view = this.state.views[index];
+    if (config?.kind !== 'scenario' || view?.kind !== 'scenario') return null;
+    return { scenario: config.scenario, progress: view.scenario };
   }
 
   /** Sets the text of prompt `promptIndex` in reflection view `viewIndex`, cut to its limit. */
@@ -356,9 +420,8 @@ export class ModuleSession {
 
   /** The page is hidden (tab switched, phone locked, LMS navigating): save now, it may never come back. */
   flush(): void {
-    if (this.#finished) return;
-    this.#save();
-    this.#commits.flush();
+    // Every change was already set in the LMS and the browser copy; only an unsaved one needs a commit.
+    if (!this.#finished && this.#writesResults) this.#commits.flush();
   }
 
   /** Only a normal-mode launch the LMS accepted may change the learner's record. */
@@ -384,6 +447,12 @@ export class ModuleSession {
     if (browserState && browserNewer && mayUseBrowser && hasProgress(browserState)) {
       this.#setNotice('restored-local', 'The learning system had not saved your last progress, so it was restored from a copy kept in this browser.');
       return browserState;
+    }
+    if (this.launch.entry === 'ab-initio') {
+      // A new attempt starts afresh even if the LMS passed on old data; the learner's own writing is kept.
+      const withText = [fromLms, fromBrowser].find((copy) => copy?.ok && copy.includesText);
+      if (withText?.ok) copyTexts(withText.state, this.state);
+      return null;
     }
     if (fromLms.ok) {
       // SCORM 1.2 cannot hold free text: the reflections come from this browser's copy.
@@ -421,6 +490,7 @@ export class ModuleSession {
       adapter.setExit('suspend');
       return false;
     }
+    if (adapter.usesFallbackIds) this.state.fallbackIds = true;
     // SCORM 1.2 suspend_data (4,096 characters) cannot hold free text; the browser copy always keeps it.
     const lmsKeepsText = adapter.kind !== 'scorm12';
     const data = encodeState(this.state, this.shape, { includeText: lmsKeepsText });

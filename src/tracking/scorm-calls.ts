@@ -5,6 +5,8 @@ import type { LmsError } from './lms-adapter.ts';
 export interface ScormMethodNames {
   /** LMS error codes after which no call in this session can succeed (retrying is pointless). */
   fatalCodes: readonly string[];
+  /** The code an LMS gives for a value of the wrong type (1.2: 405, 2004: 406): an identifier it will not take. */
+  typeMismatchCode: string;
   /** An Initialize refused with one of these still leaves a usable session (2004: 103, already initialised). */
   alreadyInitializedCodes: readonly string[];
   initialize: string;
@@ -19,6 +21,7 @@ export interface ScormMethodNames {
 export const SCORM12_METHODS: ScormMethodNames = {
   // 101 general exception (1.2's answer to calls outside a session), 301 not initialised.
   fatalCodes: ['101', '301'],
+  typeMismatchCode: '405',
   alreadyInitializedCodes: [],
   initialize: 'LMSInitialize',
   terminate: 'LMSFinish',
@@ -32,6 +35,7 @@ export const SCORM12_METHODS: ScormMethodNames = {
 export const SCORM2004_METHODS: ScormMethodNames = {
   // 104 content instance terminated, 142/143 commit/call after termination, 301 not initialised.
   fatalCodes: ['104', '142', '143', '301'],
+  typeMismatchCode: '406',
   alreadyInitializedCodes: ['103'],
   initialize: 'Initialize',
   terminate: 'Terminate',
@@ -43,7 +47,7 @@ export const SCORM2004_METHODS: ScormMethodNames = {
 };
 
 type ApiObject = Record<string, unknown>;
-type MethodName = Exclude<keyof ScormMethodNames, 'fatalCodes' | 'alreadyInitializedCodes'>;
+type MethodName = Exclude<keyof ScormMethodNames, 'fatalCodes' | 'alreadyInitializedCodes' | 'typeMismatchCode'>;
 const MAX_ERRORS_KEPT = 20;
 
 /**
@@ -77,6 +81,11 @@ export class ScormCalls {
   /** `_count` of a collection such as cmi.interactions (0 when the LMS gives nothing usable). */
   count(collection: string): number {
     return Number(this.get(`${collection}._count`)) || 0;
+  }
+
+  /** Error code of the last refused call, '' when the last call succeeded. */
+  get lastErrorCode(): string {
+    return this.#lastCode;
   }
 
   get errors(): readonly LmsError[] {
@@ -117,6 +126,10 @@ export class ScormCalls {
   get(element: string): string {
     const value = this.#call('getValue', element);
     return typeof value === 'string' ? value : '';
+  }
+
+  get typeMismatchCode(): string {
+    return this.#names.typeMismatchCode;
   }
 
   set(element: string, value: string | number): boolean {

@@ -29,13 +29,55 @@ export function interactionPattern(type: InteractionType, value: InteractionValu
 
 import type { AdapterKind, InteractionReport, InteractionType, InteractionValue, LaunchInfo } from './lms-adapter.ts';
 import type { ScormCalls } from './scorm-calls.ts';
+import { fallbackLmsId } from '../lib/lms-ids.ts';
 
 /** The objective ids the LMS already holds, indexed as stored (read once at launch). */
-export function storedObjectives(lms: ScormCalls): ObjectiveIndexer {
+export function storedObjectives(lms: ScormCalls): { indexer: ObjectiveIndexer; anyFallback: boolean } {
   const indexer = objectiveIndexer();
   const count = lms.count('cmi.objectives');
-  for (let i = 0; i < count; i++) indexer.known(lms.get(`cmi.objectives.${i}.id`), i);
-  return indexer;
+  let anyFallback = false;
+  for (let i = 0; i < count; i++) {
+    const id = lms.get(`cmi.objectives.${i}.id`);
+    anyFallback ||= id.includes(':');
+    indexer.known(id, i);
+  }
+  return { indexer, anyFallback };
+}
+
+/**
+ * Writes identifier elements (objective and interaction ids). When the LMS
+ * refuses one as the wrong type, the session switches to the fallback id form
+ * (letters, digits and ':') for every id from then on and writes it again.
+ */
+export class IdWriter {
+  readonly #lms: ScormCalls;
+  readonly #limit: number;
+  #fallback = false;
+
+  constructor(lms: ScormCalls, limit: number) {
+    this.#lms = lms;
+    this.#limit = limit;
+  }
+
+  get usesFallback(): boolean {
+    return this.#fallback;
+  }
+
+  useFallback(): void {
+    this.#fallback = true;
+  }
+
+  /** The id as this session writes it. */
+  form(id: string): string {
+    return clip(this.#fallback ? fallbackLmsId(id) : id, this.#limit);
+  }
+
+  set(element: string, id: string): boolean {
+    if (this.#lms.set(element, this.form(id))) return true;
+    if (this.#fallback || this.#lms.lastErrorCode !== this.#lms.typeMismatchCode) return false;
+    this.#fallback = true;
+    return this.#lms.set(element, this.form(id));
+  }
 }
 
 export type ObjectiveIndexer = ReturnType<typeof objectiveIndexer>;
@@ -48,15 +90,16 @@ export function objectiveIndexer() {
   const byId = new Map<string, number>();
   let next = 0;
   return {
+    // Keyed by the fallback form, so an id stored in either form finds its index.
     known(id: string, index: number) {
-      if (id) byId.set(id, index);
+      if (id) byId.set(fallbackLmsId(id), index);
       next = Math.max(next, index + 1);
     },
     indexOf(id: string): { index: number; isNew: boolean } {
-      const existing = byId.get(id);
+      const existing = byId.get(fallbackLmsId(id));
       if (existing !== undefined) return { index: existing, isNew: false };
       const index = next++;
-      byId.set(id, index);
+      byId.set(fallbackLmsId(id), index);
       return { index, isNew: true };
     },
   };

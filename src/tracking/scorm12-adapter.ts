@@ -15,6 +15,7 @@ import {
   correctResponses,
   interactionIndexer,
   interactionPattern,
+  IdWriter,
   objectiveIndexer,
   readEntry,
   readMode,
@@ -35,9 +36,11 @@ export class Scorm12Adapter implements LmsAdapter {
   #success: SuccessStatus = 'unknown';
   #interactions = interactionIndexer(0);
   #objectiveIndex: ObjectiveIndexer = objectiveIndexer();
+  readonly #ids: IdWriter;
 
   constructor(api: Record<string, unknown>, now: () => number = Date.now) {
     this.#lms = new ScormCalls(api, SCORM12_METHODS, now);
+    this.#ids = new IdWriter(this.#lms, SCORM12_LIMITS.identifier);
   }
 
   start(): LaunchInfo {
@@ -50,7 +53,9 @@ export class Scorm12Adapter implements LmsAdapter {
     // Rule: after launch, 1.2 lesson_status never stays "not attempted" (a review launch changes nothing).
     if (mode === 'normal' && (status === '' || status === 'not attempted')) this.#lms.set('cmi.core.lesson_status', 'incomplete');
     this.#interactions = interactionIndexer(this.#lms.count('cmi.interactions'));
-    this.#objectiveIndex = storedObjectives(this.#lms);
+    const stored = storedObjectives(this.#lms);
+    this.#objectiveIndex = stored.indexer;
+    if (stored.anyFallback) this.#ids.useFallback();
     return {
       kind: this.kind,
       connected: true,
@@ -91,7 +96,7 @@ export class Scorm12Adapter implements LmsAdapter {
   setObjective(objective: ObjectiveReport): void {
     const { index, isNew } = this.#objectiveIndex.indexOf(objective.id);
     const base = `cmi.objectives.${index}`;
-    if (isNew) this.#lms.set(`${base}.id`, clip(objective.id, SCORM12_LIMITS.identifier));
+    if (isNew) this.#ids.set(`${base}.id`, objective.id);
     if (objective.score) {
       this.#lms.set(`${base}.score.raw`, round2(objective.score.raw));
       this.#lms.set(`${base}.score.min`, round2(objective.score.min));
@@ -104,7 +109,7 @@ export class Scorm12Adapter implements LmsAdapter {
   ensureObjective(id: string, _description: string): void {
     const { index, isNew } = this.#objectiveIndex.indexOf(id);
     if (!isNew) return;
-    this.#lms.set(`cmi.objectives.${index}.id`, clip(id, SCORM12_LIMITS.identifier));
+    this.#ids.set(`cmi.objectives.${index}.id`, id);
     this.#lms.set(`cmi.objectives.${index}.status`, 'not attempted');
   }
 
@@ -112,8 +117,8 @@ export class Scorm12Adapter implements LmsAdapter {
     const index = this.#interactions.indexFor(interaction.id);
     if (index === null) return;
     const base = `cmi.interactions.${index}`;
-    this.#lms.set(`${base}.id`, clip(interaction.id, SCORM12_LIMITS.identifier));
-    interaction.objectives.forEach((id, i) => this.#lms.set(`${base}.objectives.${i}.id`, id));
+    this.#ids.set(`${base}.id`, interaction.id);
+    interaction.objectives.forEach((id, i) => this.#ids.set(`${base}.objectives.${i}.id`, id));
     this.#lms.set(`${base}.time`, scorm12TimeOfDay(interaction.shownAt));
     this.#lms.set(`${base}.type`, interaction.type);
     correctResponses(interaction).forEach((value, n) =>
@@ -141,6 +146,14 @@ export class Scorm12Adapter implements LmsAdapter {
 
   finish(): void {
     this.#lms.finishSession('cmi.core.session_time', scorm12Timespan(this.#lms.elapsedMs()));
+  }
+
+  get usesFallbackIds(): boolean {
+    return this.#ids.usesFallback;
+  }
+
+  useFallbackIds(): void {
+    this.#ids.useFallback();
   }
 
   errors(): readonly LmsError[] {

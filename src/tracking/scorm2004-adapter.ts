@@ -15,6 +15,7 @@ import {
   correctResponses,
   interactionIndexer,
   interactionPattern,
+  IdWriter,
   objectiveIndexer,
   readEntry,
   readMode,
@@ -39,9 +40,11 @@ export class Scorm2004Adapter implements LmsAdapter {
   readonly #lms: ScormCalls;
   #interactions = interactionIndexer(0);
   #objectiveIndex: ObjectiveIndexer = objectiveIndexer();
+  readonly #ids: IdWriter;
 
   constructor(api: Record<string, unknown>, now: () => number = Date.now) {
     this.#lms = new ScormCalls(api, SCORM2004_METHODS, now);
+    this.#ids = new IdWriter(this.#lms, SCORM2004_LIMITS.identifier);
   }
 
   start(): LaunchInfo {
@@ -53,7 +56,9 @@ export class Scorm2004Adapter implements LmsAdapter {
     if (mode === 'normal' && (completion === '' || completion === 'unknown' || completion === 'not attempted'))
       this.#lms.set('cmi.completion_status', 'incomplete');
     this.#interactions = interactionIndexer(this.#lms.count('cmi.interactions'));
-    this.#objectiveIndex = storedObjectives(this.#lms);
+    const stored = storedObjectives(this.#lms);
+    this.#objectiveIndex = stored.indexer;
+    if (stored.anyFallback) this.#ids.useFallback();
     const scaled = readScore(this.#lms.get('cmi.score.scaled'));
     return {
       kind: this.kind,
@@ -93,7 +98,7 @@ export class Scorm2004Adapter implements LmsAdapter {
   setObjective(objective: ObjectiveReport): void {
     const { index, isNew } = this.#objectiveIndex.indexOf(objective.id);
     const base = `cmi.objectives.${index}`;
-    if (isNew) this.#lms.set(`${base}.id`, clip(objective.id, SCORM2004_LIMITS.identifier));
+    if (isNew) this.#ids.set(`${base}.id`, objective.id);
     if (objective.score) this.#writeScore(`${base}.score`, objective.score);
     this.#lms.set(`${base}.success_status`, objective.success);
     this.#lms.set(`${base}.completion_status`, objective.completed ? 'completed' : 'incomplete');
@@ -104,7 +109,7 @@ export class Scorm2004Adapter implements LmsAdapter {
     const { index, isNew } = this.#objectiveIndex.indexOf(id);
     const base = `cmi.objectives.${index}`;
     if (isNew) {
-      this.#lms.set(`${base}.id`, clip(id, SCORM2004_LIMITS.identifier));
+      this.#ids.set(`${base}.id`, id);
       this.#lms.set(`${base}.success_status`, 'unknown');
       this.#lms.set(`${base}.completion_status`, 'not attempted');
     }
@@ -116,9 +121,9 @@ export class Scorm2004Adapter implements LmsAdapter {
     const index = this.#interactions.indexFor(interaction.id);
     if (index === null) return;
     const base = `cmi.interactions.${index}`;
-    this.#lms.set(`${base}.id`, clip(interaction.id, SCORM2004_LIMITS.identifier));
+    this.#ids.set(`${base}.id`, interaction.id);
     this.#lms.set(`${base}.type`, interaction.type);
-    interaction.objectives.forEach((id, i) => this.#lms.set(`${base}.objectives.${i}.id`, id));
+    interaction.objectives.forEach((id, i) => this.#ids.set(`${base}.objectives.${i}.id`, id));
     this.#lms.set(`${base}.timestamp`, scorm2004Timestamp(interaction.shownAt));
     correctResponses(interaction).forEach((value, n) =>
       this.#lms.set(`${base}.correct_responses.${n}.pattern`, clip(interactionPattern(interaction.type, value, 'scorm2004', 'pattern'), SCORM2004_LIMITS.response)),
@@ -145,6 +150,14 @@ export class Scorm2004Adapter implements LmsAdapter {
 
   finish(): void {
     this.#lms.finishSession('cmi.session_time', scorm2004Duration(this.#lms.elapsedMs()));
+  }
+
+  get usesFallbackIds(): boolean {
+    return this.#ids.usesFallback;
+  }
+
+  useFallbackIds(): void {
+    this.#ids.useFallback();
   }
 
   errors(): readonly LmsError[] {

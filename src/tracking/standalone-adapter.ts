@@ -89,6 +89,9 @@ export class StandaloneAdapter implements LmsAdapter {
   finish(): void {
     this.commit();
   }
+  /** Nothing refuses ids in the browser. */
+  readonly usesFallbackIds = false;
+  useFallbackIds(): void {}
   errors(): readonly LmsError[] {
     return [];
   }

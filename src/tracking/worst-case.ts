@@ -11,7 +11,7 @@ import { worstCaseScenarioView } from './codec/scenario-view.ts';
  * benchmark encode this from the real content.
  */
 export function worstCaseState(shape: ModuleShape): LearnerState {
-  return { position: shape.views.length - 1, saveCount: 2 ** 24 - 1, views: shape.views.map(worstCaseView) };
+  return { position: shape.views.length - 1, saveCount: 2 ** 24 - 1, fallbackIds: true, views: shape.views.map(worstCaseView) };
 }
 
 function worstCaseView(view: ViewShape): ViewState {

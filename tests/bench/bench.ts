@@ -22,6 +22,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.ts';
 import { moduleShape } from '../../src/tracking/module-session.ts';
 import { worstCaseSuspendLength } from '../../src/tracking/worst-case.ts';
 import { moduleConfig, PROJECT_ROOT, realCourse } from '../support/real-course.ts';
+import { journeyCommits } from './commit-journey.ts';
 import { checkBudgets, formatTable, pageTransfer, rowsAsJson, type Row } from './measure.ts';
 
 /** Every budget the bench checks. Sizes are bytes; `gated: false` budgets are printed but never fail the run. */
@@ -38,6 +39,8 @@ export const BUDGETS = {
   suspendDataScorm12: { max: 4_096, gated: true },
   /** Worst-case cmi.suspend_data length, SCORM 2004 (SPM 64000). */
   suspendDataScorm2004: { max: 64_000, gated: true },
+  /** LMS commits (HTTP requests in most LMSs) for: read every lesson, guess the quiz once, pass it, close. */
+  journeyCommits: { max: 15, gated: true },
 } as const;
 
 /** Lighthouse preset: 'mobile' is Lighthouse's default config (Moto G Power emulation, simulated slow 4G, 4x CPU slowdown). */
@@ -147,6 +150,18 @@ function suspendRows(course: ReturnType<typeof realCourse>): Row[] {
     });
   }
   return rows;
+}
+
+function commitRows(course: ReturnType<typeof realCourse>): Row[] {
+  if (course.modules.length === 0) return [];
+  return (['1.2', '2004'] as const).map((version) => ({
+    metric: `LMS commits, scripted journey SCORM ${version}: ${course.modules[0]!.meta.id}`,
+    measured: journeyCommits(course, version),
+    unit: 'commits',
+    budget: BUDGETS.journeyCommits.max,
+    gated: BUDGETS.journeyCommits.gated,
+    note: 'read all lessons, guess the quiz, pass it, close',
+  }));
 }
 
 // ---------------------------------------------------------------------------
@@ -278,6 +293,7 @@ async function main(argv: string[]): Promise<number> {
   rows.push(...zipRows());
   rows.push(...pageRows(launchPages));
   rows.push(...suspendRows(course));
+  rows.push(...commitRows(course));
   if (values['no-lighthouse']) {
     rows.push({ metric: 'lighthouse performance + accessibility', measured: null, unit: 'score', budget: null, gated: false, note: 'skipped (--no-lighthouse)' });
   } else {

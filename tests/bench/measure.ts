@@ -369,7 +369,7 @@ export function pageTransfer(htmlFile: string, distDir: string): PageTransfer {
 // ---------------------------------------------------------------------------
 // Rows, budgets, table
 
-export type Unit = 'bytes' | 'ms' | 'chars' | 'score';
+export type Unit = 'bytes' | 'ms' | 'chars' | 'score' | 'commits';
 
 export interface Row {
   metric: string;
@@ -430,6 +430,8 @@ export function formatValue(value: number | null, unit: Unit): string {
       return `${value.toLocaleString('en-GB')} chars`;
     case 'score':
       return `${Math.round(value)}/100`;
+    case 'commits':
+      return `${value} commits`;
   }
 }
 

@@ -32,7 +32,7 @@ async function fixRandom(page: Page, value: number): Promise<void> {
 
 /** Serves the module page with its quiz replaced (same items, other settings), as a module author could set it. */
 async function serveQuizAs(page: Page, settings: Record<string, unknown>): Promise<RuntimeQuiz> {
-  const mod = { ...firstModule, quiz: { ...firstModule.quiz, ...settings } };
+  const mod = { ...firstModule, quiz: { ...firstModule.quiz!, ...settings } };
   const config = moduleConfigFor(course, mod as typeof firstModule);
   const json = JSON.stringify(config).replace(/</g, '\\u003c');
   await page.route((url) => url.pathname.startsWith('/packages/') && url.pathname.endsWith(MODULE_PAGE), async (route) => {
@@ -42,7 +42,7 @@ async function serveQuizAs(page: Page, settings: Record<string, unknown>): Promi
     const headers = Object.fromEntries(Object.entries(response.headers()).filter(([name]) => name.toLowerCase() !== 'content-length'));
     await route.fulfill({ status: response.status(), headers, body: html });
   });
-  return toRuntimeQuiz(mod.meta.id, mod.quiz as typeof firstModule.quiz, mod.meta.pass_mark, mod.meta.outcomes);
+  return toRuntimeQuiz(mod.meta.id, mod.quiz as NonNullable<typeof firstModule.quiz>, mod.meta.pass_mark, mod.meta.outcomes);
 }
 
 /** The entries of a CMI list (stored as an array, a childArray or an indexed object). */

@@ -13,7 +13,7 @@ import { quizConfigOf } from '../../src/tracking/module-session.ts';
  * the key is rebuilt from the authored quiz, as a learner who knows it would.
  */
 export function answerBook(course: Course | { moduleId: string; quiz: Quiz }[]) {
-  const sources = Array.isArray(course) ? course : course.modules.map((m) => ({ moduleId: m.meta.id, quiz: m.quiz }));
+  const sources = Array.isArray(course) ? course : course.modules.flatMap((m) => (m.quiz ? [{ moduleId: m.meta.id, quiz: m.quiz }] : []));
   const authored = new Map<string, QuizItem>();
   for (const { moduleId, quiz } of sources) for (const item of quiz.items) authored.set(quizInteractionId(moduleId, item.id), item);
 

@@ -44,7 +44,7 @@ describe('loadCourse', () => {
     expect(course.meta.id).toBe('fixture-course');
     expect(course.catalogue.byId.size).toBe(3);
     expect(course.modules[0]!.lessons.map((l) => l.slug)).toEqual(['systems', 'navigating']);
-    expect(course.modules[0]!.quiz.items).toHaveLength(4);
+    expect(course.modules[0]!.quiz!.items).toHaveLength(4);
   });
 
   it('loads the real course content', () => {
@@ -110,7 +110,7 @@ describe('loadCourse', () => {
       writeFileSync(p('course.yaml'), `${readFileSync(p('course.yaml'), 'utf8')}require_full_coverage: true\n`);
       replaceIn(p('modules/m1/quiz.yaml'), 'criteria: [D4.3.1]', 'criteria: [U219.1.1]');
     });
-    expect(problems(root)).toEqual(['content/course.yaml: require_full_coverage: criterion D4.3.1 is not checked by a quiz item']);
+    expect(problems(root)).toEqual(['content/course.yaml: require_full_coverage: criterion D4.3.1 is not checked by a quiz item or scenario decision']);
   });
 
   it('collects problems from several files in one run', () => {

@@ -9,7 +9,7 @@ import { lessonPositions, moduleConfig, quizPosition, realCourse } from '../supp
 import { answerBook, attemptItems } from '../support/quiz-answers.ts';
 import { quizConfigOf } from '../../src/tracking/module-session.ts';
 import { memoryStore } from '../support/memory-store.ts';
-import { strictLms, type StrictLms } from '../support/strict-lms.ts';
+import { relaunch, strictLms, type StrictLms } from '../support/strict-lms.ts';
 
 const course = realCourse();
 const config = moduleConfig(course);
@@ -27,20 +27,6 @@ function completeModule(session: ModuleSession, rightCount: number): void {
     session.setQuizPosition(i + 1);
   });
   session.submitAttempt();
-}
-
-/** What a real LMS does between sessions: keep the CMI, set entry from the last exit. */
-function relaunch(version: '1.2' | '2004', previous: StrictLms): StrictLms {
-  const cmi = JSON.parse(JSON.stringify(previous.inner.cmi.toJSON())) as Record<string, unknown>;
-  if (version === '1.2') {
-    const core = cmi.core as Record<string, unknown>;
-    core.entry = core.exit === 'suspend' ? 'resume' : '';
-    delete core.session_time;
-  } else {
-    cmi.entry = cmi.exit === 'suspend' ? 'resume' : '';
-    delete cmi.session_time;
-  }
-  return strictLms(version, cmi);
 }
 
 const versions = [

@@ -6,7 +6,7 @@ import { scoreAttempt } from '../../src/lib/quiz-scoring.ts';
 import { realCourse } from '../support/real-course.ts';
 
 const mod = realCourse().modules[0]!;
-const quiz = toRuntimeQuiz(mod.meta.id, mod.quiz, mod.meta.pass_mark, mod.meta.outcomes);
+const quiz = toRuntimeQuiz(mod.meta.id, mod.quiz!, mod.meta.pass_mark, mod.meta.outcomes);
 const SEEDS = Array.from({ length: 20 }, (_, i) => (i + 1) * 7919);
 
 /** A learner who does not read the question: always the option in the same screen position. */
@@ -67,7 +67,7 @@ describe('module 1 quiz against a guessing learner (20 seeds)', () => {
 });
 
 describe('module 1 quiz as written', () => {
-  const authored = mod.quiz;
+  const authored = mod.quiz!;
 
   it('draws from banks at least 1.5 times the draw, and uses at least four item types', () => {
     const perAttempt = quiz.draw!.reduce((sum, bank) => sum + bank.count, 0);

@@ -78,7 +78,7 @@ function randomState(random: () => number, shape: ModuleShape): LearnerState {
         return { kind: 'reflection', seen, texts: view.prompts.map((p) => text(p.maxLength)) };
     }
   });
-  return { position: int(shape.views.length), saveCount: int(2 ** 24), views };
+  return { position: int(shape.views.length), saveCount: int(2 ** 24), fallbackIds: random() < 0.5, views };
 }
 
 /** The state with every reflection emptied (what a copy without free text restores). */

@@ -33,6 +33,7 @@ export function encodeState(state: LearnerState, shape: ModuleShape, options: En
   out.write(clampInt(state.saveCount, 0, 2 ** SAVE_COUNT_BITS - 1), SAVE_COUNT_BITS);
   out.write(clampInt(state.position, 0, views - 1), bitsFor(views));
   out.flag(options.includeText);
+  out.flag(state.fallbackIds);
   shape.views.forEach((view, i) => writeView(out, view, state.views[i], options.includeText));
   return CODEC_VERSION + shapeFingerprint(shape) + out.toText();
 }
@@ -49,9 +50,10 @@ export function decodeState(text: string, shape: ModuleShape): DecodeResult {
     const saveCount = input.read(SAVE_COUNT_BITS);
     const position = input.index(shape.views.length, 'position');
     const includesText = input.flag();
+    const fallbackIds = input.flag();
     const views = shape.views.map((view) => readView(input, view, includesText));
     input.expectEnd();
-    return { ok: true, includesText, state: { position, saveCount, views } };
+    return { ok: true, includesText, state: { position, saveCount, fallbackIds, views } };
   } catch (error) {
     return { ok: false, reason: 'corrupt', detail: error instanceof Error ? error.message : String(error) };
   }

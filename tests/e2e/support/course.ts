@@ -8,7 +8,7 @@ import { answerBook } from '../../support/quiz-answers.ts';
 const root = join(import.meta.dirname, '../../..');
 export const course = loadCourse(join(root, 'content'), root);
 export const firstModule = course.modules[0]!;
-export const quiz = toRuntimeQuiz(firstModule.meta.id, firstModule.quiz, firstModule.meta.pass_mark, firstModule.meta.outcomes);
+export const quiz = toRuntimeQuiz(firstModule.meta.id, firstModule.quiz!, firstModule.meta.pass_mark, firstModule.meta.outcomes);
 /** Items in one attempt (module 1 draws from its banks). */
 export const perAttempt = attemptSize(quiz);
 export const answers = answerBook(course);
@@ -81,4 +81,16 @@ export async function answerItems(frame: FrameLocator, from: number, to: number,
       await frame.getByRole('button', { name: last ? 'Finish the quiz' : 'Next question' }).click();
     }
   }
+}
+
+/** Reads every lesson, then takes the quiz once guessing (about two thirds right) and once knowing every answer. */
+export async function guessThenPass(frame: FrameLocator): Promise<void> {
+  await readLessons(frame, firstModule.lessons.length);
+  await frame.getByRole('link', { name: `Next: ${quiz.title}` }).click();
+  await frame.getByRole('button', { name: 'Start the quiz' }).click();
+  await answerItems(frame, 0, quiz.items.length, (i) => i % 3 !== 0);
+  await expect(frame.getByRole('heading', { name: 'Not passed yet' })).toBeVisible();
+  await frame.getByRole('button', { name: 'Try the quiz again' }).click();
+  await answerItems(frame, 0, quiz.items.length, () => true);
+  await expect(frame.getByRole('heading', { name: 'You passed' })).toBeVisible();
 }

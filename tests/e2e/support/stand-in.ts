@@ -1,7 +1,7 @@
 import { expect, type FrameLocator, type Page } from '@playwright/test';
 import type { Learner, StoredAttempt } from '../../../src/stand-in/attempt-store.ts';
 import type { PackageInfo, ScormVersion } from '../../../src/stand-in/package-info.ts';
-import type { ApiCall, LiveCmi, StandInApi } from '../../../src/stand-in/stand-in-api.ts';
+import type { ApiCall, LaunchSettings, LiveCmi, StandInApi } from '../../../src/stand-in/stand-in-api.ts';
 
 /**
  * Page object for the LMS stand-in (src/stand-in). Every helper goes through
@@ -17,6 +17,8 @@ export interface LaunchOptions {
   /** Zip file name; the first zip of `version` when left out. */
   zip?: string;
   learner?: Partial<Learner>;
+  /** Launch mode and how the course is opened (frame, nested frame, cross-origin frame, popup). */
+  settings?: LaunchSettings;
 }
 
 export interface Launched {
@@ -48,8 +50,8 @@ export async function launch(page: Page, options: LaunchOptions): Promise<Launch
     throw new Error(`${pkg.file} has no SCO ${sco ?? '(none at all)'}; it has ${pkg.scos.map((s) => s.identifier).join(', ')}`);
   }
   await page.evaluate(
-    ([zip, scoIdentifier, learner]) => (window.standIn as StandInApi).launch(zip, scoIdentifier, learner),
-    [pkg.file, sco, options.learner ?? {}] as const,
+    ([zip, scoIdentifier, learner, settings]) => (window.standIn as StandInApi).launch(zip, scoIdentifier, learner, settings),
+    [pkg.file, sco, options.learner ?? {}, options.settings ?? {}] as const,
   );
   const learnerId = await page.getByTestId('learner-id').inputValue();
   return { zip: pkg.file, sco, learnerId };
@@ -97,4 +99,9 @@ export async function resetLearner(page: Page, launched?: Launched): Promise<voi
     ([zipFile, scoIdentifier, learner]) => (window.standIn as StandInApi).reset(zipFile, scoIdentifier, learner),
     [zip, sco, learnerId] as const,
   );
+}
+
+/** Commits the course made in the running (or last) session. */
+export async function commitCount(page: Page): Promise<number> {
+  return (await apiCalls(page)).filter((call) => call.method === 'LMSCommit' || call.method === 'Commit').length;
 }
