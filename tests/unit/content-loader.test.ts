@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ContentError, formatIssue } from '../../src/course/content-error.ts';
+import { contentProblems as problems } from '../support/content-problems.ts';
 import { loadCourse } from '../../src/course/load-course.ts';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/content/minimal');
@@ -23,15 +23,6 @@ function replaceIn(file: string, from: string, to: string): void {
   writeFileSync(file, text.replace(from, to));
 }
 
-function problems(root: string): string[] {
-  try {
-    loadCourse(join(root, 'content'), root);
-  } catch (error) {
-    if (error instanceof ContentError) return error.issues.map(formatIssue);
-    throw error;
-  }
-  return [];
-}
 
 afterEach(() => {
   for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });

@@ -2,8 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ContentError, formatIssue } from '../../src/course/content-error.ts';
-import { loadCourse } from '../../src/course/load-course.ts';
+import { contentProblems } from '../support/content-problems.ts';
 import { PROJECT_ROOT } from '../support/real-course.ts';
 
 const FIXTURE = join(PROJECT_ROOT, 'tests/fixtures/content/minimal');
@@ -17,13 +16,7 @@ function problemsWith(edit: (quiz: string) => string): string[] {
   roots.push(root);
   cpSync(FIXTURE, root, { recursive: true });
   writeFileSync(join(root, QUIZ), edit(ALL_TYPES));
-  try {
-    loadCourse(join(root, 'content'), root);
-    return [];
-  } catch (error) {
-    if (error instanceof ContentError) return error.issues.map(formatIssue);
-    throw error;
-  }
+  return contentProblems(root);
 }
 
 function replaced(from: string, to: string) {

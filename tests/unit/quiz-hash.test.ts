@@ -53,3 +53,26 @@ describe('assessment mode keeps the key out of the page', () => {
     expect(order.steps.map((s) => s.text)).not.toEqual(['Step one', 'Step two', 'Step three', 'Step four']);
   });
 });
+
+describe('module 1 page config', () => {
+  it('holds no readable key: no correct flags, accepted answers, pairings, orders or feedback', async () => {
+    const { realCourse } = await import('../support/real-course.ts');
+    const { moduleConfigFor } = await import('../../src/course/module-config.ts');
+    const course = realCourse();
+    const mod = course.modules[0]!;
+    const page = JSON.stringify(moduleConfigFor(course, mod));
+    expect(mod.quiz!.mode).toBe('assessment');
+    expect(page).not.toContain('"correct"');
+    expect(page).not.toContain('"parts"');
+    for (const item of mod.quiz!.items) {
+      expect(page, item.id).not.toContain(item.feedback.correct.slice(0, 40));
+      if (item.type === 'fill-in') for (const text of item.accepted) expect(page, item.id).not.toContain(text);
+      if (item.type === 'matching') for (const prompt of item.prompts) expect(page, item.id).not.toContain(`${prompt.id}=${prompt.answer}`);
+      if (item.type === 'ordering') {
+        const positions = item.steps.map((step) => page.indexOf(JSON.stringify(step)));
+        expect(positions.every((at) => at >= 0), `${item.id} steps are in the page`).toBe(true);
+        expect(positions, `${item.id}: steps appear in the right order`).not.toEqual([...positions].sort((a, b) => a - b));
+      }
+    }
+  });
+});
