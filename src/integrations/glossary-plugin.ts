@@ -46,7 +46,7 @@ export function glossaryPlugin(terms: readonly GlossaryTerm[]): MdastPluginEntry
       name: 'course-glossary',
       text(node, ctx) {
         const ancestors: TreeNode[] = [];
-        for (let p = ctx.parent(node); p; p = ctx.parent(p)) ancestors.push(p as TreeNode);
+        for (let p = ctx.parent(node) as Parameters<typeof ctx.parent>[0] | undefined; p; p = ctx.parent(p)) ancestors.push(p as TreeNode);
         if (insideSkipped(ancestors)) return;
         const uses = find(node.value, used);
         if (uses.length === 0) return;

@@ -30,7 +30,7 @@ function disclosure(target: HTMLElement, uid: Uid, labels: { closed: string; ope
   };
   button.textContent = labels.closed;
   set(false);
-  button.addEventListener('click', () => set(target.hidden));
+  button.addEventListener('click', () => set(target.hidden !== false));
   return button;
 }
 

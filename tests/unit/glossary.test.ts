@@ -86,10 +86,10 @@ describe('loadGlossary', () => {
 });
 
 describe('glossary plugin (MDX build)', () => {
-  const compile = (source: string) => mdxToJs(source, { mdastPlugins: [glossaryPlugin(terms)] }).code;
+  const compile = async (source: string) => (await mdxToJs(source, { mdastPlugins: [glossaryPlugin(terms)] })).code;
 
-  it('marks only the first use in a lesson, skipping headings, links and quoted chat lines', () => {
-    const code = compile(
+  it('marks only the first use in a lesson, skipping headings, links and quoted chat lines', async () => {
+    const code = await compile(
       [
         '## Your browser',
         '',
@@ -111,8 +111,8 @@ describe('glossary plugin (MDX build)', () => {
     expect(code).toMatch(/" they use\. The ",\s*_jsx\(Term/);
   });
 
-  it('starts afresh in each lesson', () => {
-    expect(compile('A browser.').match(/term: "browser"/g)).toHaveLength(1);
-    expect(compile('A browser again.').match(/term: "browser"/g)).toHaveLength(1);
+  it('starts afresh in each lesson', async () => {
+    expect((await compile('A browser.')).match(/term: "browser"/g)).toHaveLength(1);
+    expect((await compile('A browser again.')).match(/term: "browser"/g)).toHaveLength(1);
   });
 });
