@@ -1,44 +1,13 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ContentError, formatIssue } from '../../src/course/content-error.ts';
 import { checkCoverage, computeCoverage, summariseCoverage, type ScenarioChoiceCheck } from '../../src/course/coverage.ts';
 import { loadCourse } from '../../src/course/load-course.ts';
 import { coverageReportSchema } from '../../src/schemas/coverage-report.ts';
+import { courseWith, MINIMAL_FIXTURE as FIXTURE, problems, removeCourseCopies, replaceIn } from '../support/course-fixture.ts';
 import { realCourse } from '../support/real-course.ts';
 
-const FIXTURE = join(import.meta.dirname, '../fixtures/content/minimal');
-const roots: string[] = [];
-
-/** The minimal course (3 criteria, home module m1), with one edit applied. */
-function courseWith(edit: (path: (file: string) => string) => void): string {
-  const root = mkdtempSync(join(tmpdir(), 'coverage-'));
-  roots.push(root);
-  cpSync(FIXTURE, root, { recursive: true });
-  edit((file) => join(root, 'content', file));
-  return root;
-}
-
-function replaceIn(file: string, from: string, to: string): void {
-  const text = readFileSync(file, 'utf8');
-  if (!text.includes(from)) throw new Error(`fixture edit failed: "${from}" not in ${file}`);
-  writeFileSync(file, text.split(from).join(to));
-}
-
-function problems(root: string): string[] {
-  try {
-    loadCourse(join(root, 'content'), root);
-  } catch (error) {
-    if (error instanceof ContentError) return error.issues.map(formatIssue);
-    throw error;
-  }
-  return [];
-}
-
-afterEach(() => {
-  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
-});
+afterEach(removeCourseCopies);
 
 /** D4.3.1 is taught only in 01-systems.mdx and checked only by quiz item q03. */
 const withoutTeaching = (p: (f: string) => string) => {
