@@ -35,9 +35,7 @@ export function checkSort(answers: readonly string[], choices: readonly (string 
   return { verdicts, right, total, summary: parts.join(' ') };
 }
 
-/** Words shown before an item's feedback once it is checked. */
-export function verdictLabel(verdict: SortVerdict, answer: string): string {
-  if (verdict === 'right') return `Right: ${answer}.`;
-  if (verdict === 'wrong') return `Not quite: this one is ${answer}.`;
-  return 'Choose a group for this one.';
+/** Words shown before a checked item's feedback. */
+export function verdictLabel(verdict: 'right' | 'wrong', answer: string): string {
+  return verdict === 'right' ? `Right: ${answer}.` : `Not quite: this one is ${answer}.`;
 }

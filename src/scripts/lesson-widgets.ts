@@ -53,8 +53,8 @@ function enhanceSort(el: HTMLElement, uid: Uid): void {
     const text = item.querySelector<HTMLElement>('[data-sort-item-text]')!;
     text.id ||= uid('sort-item');
     const feedback = item.querySelector<HTMLElement>('[data-sort-answer]')!;
-    feedback.querySelector('strong')?.remove();
-    feedback.dataset['feedback'] = (feedback.textContent ?? '').trim();
+    // Keep the answer ("Open. Because …") in the hidden feedback: print shows it until the learner checks.
+    feedback.dataset['feedback'] = (feedback.textContent ?? '').replace(feedback.querySelector('strong')?.textContent ?? '', '').trim();
     feedback.hidden = true;
     const fieldset = doc.createElement('fieldset');
     fieldset.className = 'sort-choices';
@@ -88,10 +88,11 @@ function enhanceSort(el: HTMLElement, uid: Uid): void {
       const feedback = item.querySelector<HTMLElement>('[data-sort-answer]')!;
       const verdict = result.verdicts[i]!;
       item.dataset['verdict'] = verdict;
-      feedback.hidden = false;
+      // An example not yet sorted keeps its answer hidden (the status says how many are left).
+      feedback.hidden = verdict === 'unanswered';
       const label = doc.createElement('strong');
-      label.textContent = verdictLabel(verdict, answers[i]!);
-      feedback.replaceChildren(label, verdict === 'unanswered' ? '' : ` ${feedback.dataset['feedback'] ?? ''}`);
+      label.textContent = verdict === 'unanswered' ? `${answers[i]}.` : verdictLabel(verdict, answers[i]!);
+      feedback.replaceChildren(label, ` ${feedback.dataset['feedback'] ?? ''}`);
     });
     status.textContent = result.summary;
   });

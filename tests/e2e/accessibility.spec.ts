@@ -222,6 +222,7 @@ test.describe('lesson components by keyboard', () => {
     const view = await lesson(page, 'questioning-techniques');
     await page.emulateMedia({ media: 'print' });
     await expect(view.locator('.sort-answer').first()).toBeVisible();
+    await expect(view.locator('.sort-answer').first()).toHaveText(/^Open\. /);
     await expect(view.locator('.sort-choices').first()).toBeHidden();
     await expect(view.locator('.wwys-model')).toBeVisible();
     await expect(view.locator('.wwys-form')).toBeHidden();

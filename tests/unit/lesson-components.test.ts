@@ -108,6 +108,10 @@ describe('Sort', () => {
     const status = document.querySelector('.sort-status')!;
     expect(status.getAttribute('role')).toBe('status');
     expect(status.textContent).toBe('0 of 2 in the right group. 2 still to choose.');
+    // Unsorted examples keep their answer hidden on screen (and in the page, for print).
+    const answersShown = () => [...document.querySelectorAll<HTMLElement>('[data-sort-answer]')].filter((f) => !f.hidden);
+    expect(answersShown()).toHaveLength(0);
+    expect(document.querySelector('[data-sort-answer]')!.textContent).toBe('Open. It invites a description.');
 
     byText<HTMLLabelElement>('.sort-choice', 'Open').querySelector('input')!.click();
     const secondOpen = fieldsets[1]!.querySelector<HTMLInputElement>('input[value="Open"]')!;

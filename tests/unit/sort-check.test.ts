@@ -21,7 +21,6 @@ describe('checkSort', () => {
   it('labels each verdict with the right group', () => {
     expect(verdictLabel('right', 'Open')).toBe('Right: Open.');
     expect(verdictLabel('wrong', 'Closed')).toBe('Not quite: this one is Closed.');
-    expect(verdictLabel('unanswered', 'Closed')).toBe('Choose a group for this one.');
   });
 
   it('parses groups separated by |, ignoring spaces and empty entries', () => {
