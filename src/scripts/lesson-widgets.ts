@@ -18,7 +18,7 @@ type Uid = (prefix: string) => string;
 
 /** A button that shows and hides `target`, announcing its state with aria-expanded. */
 function disclosure(target: HTMLElement, uid: Uid, labels: { closed: string; open: string }, className: string): HTMLButtonElement {
-  const button = document.createElement('button');
+  const button = target.ownerDocument.createElement('button');
   button.type = 'button';
   button.className = className;
   target.id ||= uid('disclosure');
@@ -42,6 +42,7 @@ function enhanceReveal(el: HTMLElement, uid: Uid): void {
 }
 
 function enhanceSort(el: HTMLElement, uid: Uid): void {
+  const doc = el.ownerDocument;
   const groups = JSON.parse(el.dataset['groups'] ?? '[]') as string[];
   const items = [...el.querySelectorAll<HTMLElement>('[data-sort-item]')];
   if (groups.length === 0 || items.length === 0) return;
@@ -55,14 +56,14 @@ function enhanceSort(el: HTMLElement, uid: Uid): void {
     feedback.querySelector('strong')?.remove();
     feedback.dataset['feedback'] = (feedback.textContent ?? '').trim();
     feedback.hidden = true;
-    const fieldset = document.createElement('fieldset');
+    const fieldset = doc.createElement('fieldset');
     fieldset.className = 'sort-choices';
     fieldset.setAttribute('aria-labelledby', text.id);
     const name = uid('sort');
     const radios = groups.map((group) => {
-      const label = document.createElement('label');
+      const label = doc.createElement('label');
       label.className = 'sort-choice';
-      const radio = document.createElement('input');
+      const radio = doc.createElement('input');
       radio.type = 'radio';
       radio.name = name;
       radio.value = group;
@@ -73,10 +74,10 @@ function enhanceSort(el: HTMLElement, uid: Uid): void {
     text.after(fieldset);
     return radios;
   });
-  const status = document.createElement('p');
+  const status = doc.createElement('p');
   status.className = 'sort-status';
   status.setAttribute('role', 'status');
-  const check = document.createElement('button');
+  const check = doc.createElement('button');
   check.type = 'button';
   check.className = 'button';
   check.textContent = 'Check my answers';
@@ -88,7 +89,7 @@ function enhanceSort(el: HTMLElement, uid: Uid): void {
       const verdict = result.verdicts[i]!;
       item.dataset['verdict'] = verdict;
       feedback.hidden = false;
-      const label = document.createElement('strong');
+      const label = doc.createElement('strong');
       label.textContent = verdictLabel(verdict, answers[i]!);
       feedback.replaceChildren(label, verdict === 'unanswered' ? '' : ` ${feedback.dataset['feedback'] ?? ''}`);
     });
@@ -139,7 +140,7 @@ function enhanceTerm(el: HTMLElement, uid: Uid): void {
   const text = word.textContent ?? '';
   const button = disclosure(definition, uid, { closed: text, open: text }, 'term-button');
   button.setAttribute('aria-describedby', uid('term-hint'));
-  const hint = document.createElement('span');
+  const hint = el.ownerDocument.createElement('span');
   hint.id = button.getAttribute('aria-describedby')!;
   hint.className = 'visually-hidden';
   hint.textContent = 'glossary term: press to show what it means';
