@@ -3,6 +3,7 @@ import type { LessonMeta } from '../schemas/lesson.ts';
 import type { ModuleMeta } from '../schemas/module.ts';
 import type { Quiz } from '../schemas/quiz.ts';
 import type { Catalogue } from './catalogue.ts';
+import type { GlossaryItem } from './load-glossary.ts';
 
 export interface Lesson {
   /** File slug without the order prefix, e.g. `live-chat`. Stable: used in bookmarks. */
@@ -32,4 +33,6 @@ export interface Course {
   meta: CourseMeta;
   catalogue: Catalogue;
   modules: CourseModule[];
+  /** content/glossary/*.yaml, sorted by term. */
+  glossary: GlossaryItem[];
 }

@@ -11,6 +11,8 @@ import { ContentError, formatPath, type ContentIssue } from './content-error.ts'
 import { buildCatalogue, type Catalogue } from './catalogue.ts';
 import type { Course, CourseModule, Lesson, LessonSection } from './course-model.ts';
 import { checkCourseReferences, checkLessons } from './check-references.ts';
+import { loadGlossary } from './load-glossary.ts';
+import { checkSortGroups } from './check-sort-groups.ts';
 
 /** The lesson file name pattern: two-digit order, then a kebab-case slug. */
 export const LESSON_FILE_PATTERN = /^(\d{2})-([a-z0-9-]+)\.mdx$/;
@@ -90,6 +92,7 @@ export function loadCourse(contentDir: string, projectRoot = join(contentDir, '.
         issues.push({ file: display(file), field: 'frontmatter', message: 'missing; start the file with --- title, order, criteria ---' });
         continue;
       }
+      checkSortGroups(display(file), source, issues);
       const lessonMeta = parseFile(file, lessonSchema, frontmatter);
       if (lessonMeta) lessons.push({ slug: match[2]!, file: display(file), meta: lessonMeta, sections: extractSections(source) });
     }
@@ -103,8 +106,9 @@ export function loadCourse(contentDir: string, projectRoot = join(contentDir, '.
   }
 
   if (meta) checkCourseReferences({ meta, courseFile: display(courseFile), catalogue, modules }, issues);
+  const glossary = loadGlossary(contentDir, issues, projectRoot);
   if (issues.length > 0 || !meta) throw new ContentError(issues);
-  return { meta, catalogue, modules };
+  return { meta, catalogue, modules, glossary };
 }
 
 /** `<Section title="…" criteria={["A", "B"]}>` blocks in a lesson body, in order. */

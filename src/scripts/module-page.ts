@@ -2,6 +2,7 @@ import { positionForHash, progressSummary, viewIds } from '../lib/module-views.t
 import { connectLms } from '../tracking/connect-lms.ts';
 import { ModuleSession, type ModuleConfig } from '../tracking/module-session.ts';
 import { browserStorage } from '../tracking/safe-storage.ts';
+import { enhanceLessonWidgets } from './lesson-widgets.ts';
 import { provideSession } from '../tracking/session-registry.ts';
 
 const TRACKING_LABELS = {
@@ -18,6 +19,7 @@ export function startModulePage(): void {
   const slugs = config.lessons.map((l) => l.slug);
   const ids = viewIds(slugs);
   document.documentElement.classList.add('js');
+  enhanceLessonWidgets();
 
   const store = browserStorage();
   const session = new ModuleSession(config, connectLms(`course:${config.courseId}:${config.moduleId}:standalone`), store);
