@@ -12,6 +12,8 @@ import { buildCatalogue, type Catalogue } from './catalogue.ts';
 import type { Course, CourseModule, Lesson, LessonSection } from './course-model.ts';
 import { checkCourseReferences, checkLessons } from './check-references.ts';
 import { loadGlossary } from './load-glossary.ts';
+import { loadHomes } from './load-homes.ts';
+import { checkCoverage, computeCoverage, type ScenarioChoiceCheck } from './coverage.ts';
 import { checkSortGroups } from './check-sort-groups.ts';
 
 /** The lesson file name pattern: two-digit order, then a kebab-case slug. */
@@ -105,10 +107,19 @@ export function loadCourse(contentDir: string, projectRoot = join(contentDir, '.
       modules.push({ meta: moduleMeta, dir: display(dir), moduleFile: display(moduleFile), quizFile: display(quizFile), lessons, quiz });
   }
 
-  if (meta) checkCourseReferences({ meta, courseFile: display(courseFile), catalogue, modules }, issues);
+  checkCourseReferences({ catalogue, modules }, issues);
   const glossary = loadGlossary(contentDir, issues, projectRoot);
-  if (issues.length > 0 || !meta) throw new ContentError(issues);
-  return { meta, catalogue, modules, glossary };
+  const homesFile = join(contentDir, 'criteria-homes.yaml');
+  const homes = loadHomes(homesFile, display(homesFile), catalogue, issues);
+  // Scenario decisions (filled in by the scenario loader) count as checks, id `<scenario>/<node>/<choice>`.
+  const scenarioChoices: ScenarioChoiceCheck[] = [];
+  if (meta && homes) {
+    const report = computeCoverage({ catalogue, modules, homes, scenarioChoices });
+    // A module that failed to load has its own errors already; judging its coverage too would only add noise.
+    issues.push(...checkCoverage(report, modules.map((m) => m.meta.id), meta.require_full_coverage, { course: display(courseFile), homes: display(homesFile) }));
+  }
+  if (issues.length > 0 || !meta || !homes) throw new ContentError(issues);
+  return { meta, catalogue, modules, glossary, homes, scenarioChoices };
 }
 
 /** `<Section title="…" criteria={["A", "B"]}>` blocks in a lesson body, in order. */
