@@ -1,22 +1,15 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { contentProblems } from '../support/content-problems.ts';
+import { courseWith, problems, removeCourseCopies } from '../support/course-fixture.ts';
 import { PROJECT_ROOT } from '../support/real-course.ts';
 
-const FIXTURE = join(PROJECT_ROOT, 'tests/fixtures/content/minimal');
 const QUIZ = 'content/modules/m1/quiz.yaml';
 const ALL_TYPES = readFileSync(join(PROJECT_ROOT, 'tests/fixtures/quiz/all-types.yaml'), 'utf8');
-const roots: string[] = [];
 
 /** The minimal course with the all-types quiz as module m1's quiz, edited by `edit`. */
 function problemsWith(edit: (quiz: string) => string): string[] {
-  const root = mkdtempSync(join(tmpdir(), 'quiz-'));
-  roots.push(root);
-  cpSync(FIXTURE, root, { recursive: true });
-  writeFileSync(join(root, QUIZ), edit(ALL_TYPES));
-  return contentProblems(root);
+  return problems(courseWith((path) => writeFileSync(path('modules/m1/quiz.yaml'), edit(ALL_TYPES))));
 }
 
 function replaced(from: string, to: string) {
@@ -26,9 +19,7 @@ function replaced(from: string, to: string) {
   };
 }
 
-afterEach(() => {
-  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
-});
+afterEach(removeCourseCopies);
 
 describe('quiz authoring errors fail the build, naming file, item and field', () => {
   it('accepts the fixture with every item type', () => {
@@ -99,7 +90,7 @@ describe('quiz authoring errors fail the build, naming file, item and field', ()
   });
 
   it('counts items, not draws, when the quiz has no draw', () => {
-    const onlyOneSystemsItem = (q: string) => q.replaceAll('criteria: [U219.1.1]', 'criteria: [U219.1.2]').replace('  - id: single\n    type: single\n    criteria: [U219.1.2]', '  - id: single\n    type: single\n    criteria: [U219.1.1]');
+    const onlyOneSystemsItem = (q: string) => q.replaceAll('criteria: [U219.1.1, D4.3.1]', 'criteria: [U219.1.2]').replaceAll('criteria: [U219.1.1]', 'criteria: [U219.1.2]').replace('  - id: single\n    type: single\n    criteria: [U219.1.2]', '  - id: single\n    type: single\n    criteria: [U219.1.1]');
     expect(problemsWith(onlyOneSystemsItem)).toContain(`${QUIZ}: items: outcome "systems" can get only 1 item in an attempt; a quiz needs at least 2 items for each outcome it reports`);
   });
 });

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lintScenario } from '../../src/course/scenario-lint.ts';
-import { formatIssue } from '../../src/course/content-error.ts';
-import { contentProblems as problems } from '../support/content-problems.ts';
+import { ContentError, formatIssue } from '../../src/course/content-error.ts';
 import { loadCourse } from '../../src/course/load-course.ts';
 import { scenarioSchema, type Scenario } from '../../src/schemas/scenario.ts';
 import { FIXTURE_CRITERIA, SCENARIO_FIXTURE_FILE, fixtureScenario } from '../support/scenario-fixture.ts';
@@ -153,6 +152,15 @@ describe('course loader with scenarios', () => {
     return root;
   }
 
+  function problems(root: string): string[] {
+    try {
+      loadCourse(join(root, 'content'), root);
+      return [];
+    } catch (error) {
+      if (error instanceof ContentError) return error.issues.map(formatIssue);
+      throw error;
+    }
+  }
 
   it('loads a practice module without a quiz and counts its decisions as checks in coverage', () => {
     const root = courseWithScenario();
