@@ -26,13 +26,19 @@ function written(sets: [string, string][], n: number, responseField: string) {
   return { type: set[`cmi.interactions.${n}.type`], response: set[`cmi.interactions.${n}.${responseField}`], patterns, result: set[`cmi.interactions.${n}.result`] };
 }
 
+/** Records every fixture item (answered right or wrong) through a version's adapter against scorm-again. */
+function recordAll(version: '1.2' | '2004', answer: 'right' | 'wrong') {
+  const lms = strictLms(version);
+  const adapter = version === '1.2' ? new Scorm12Adapter(lms.api) : new Scorm2004Adapter(lms.api);
+  adapter.start();
+  for (const report of reports('practice', answer)) adapter.recordInteraction(report);
+  const all = Array.from({ length: 7 }, (_, n) => written(lms.sets, n, version === '1.2' ? 'student_response' : 'learner_response'));
+  return { lms, adapter, all };
+}
+
 describe('quiz interactions in each SCORM version (scorm-again validates every value)', () => {
   it('SCORM 1.2: every item type in 1.2 formats', () => {
-    const lms = strictLms('1.2');
-    const adapter = new Scorm12Adapter(lms.api);
-    adapter.start();
-    for (const report of reports('practice', 'right')) adapter.recordInteraction(report);
-    const all = Array.from({ length: 7 }, (_, n) => written(lms.sets, n, 'student_response'));
+    const { lms, all } = recordAll('1.2', 'right');
     const order = allTypesRuntime().items[5]!;
     const stepIds = order.type === 'ordering' ? ['Step one', 'Step two', 'Step three', 'Step four'].map((t) => order.steps.find((s) => s.text === t)!.id).join(',') : '';
     expect(all).toEqual([
@@ -48,11 +54,7 @@ describe('quiz interactions in each SCORM version (scorm-again validates every v
   });
 
   it('SCORM 2004: every item type in 2004 formats, with part marks as a number', () => {
-    const lms = strictLms('2004');
-    const adapter = new Scorm2004Adapter(lms.api);
-    adapter.start();
-    for (const report of reports('practice', 'wrong')) adapter.recordInteraction(report);
-    const all = Array.from({ length: 7 }, (_, n) => written(lms.sets, n, 'learner_response'));
+    const { lms, adapter, all } = recordAll('2004', 'wrong');
     expect(all.map((w) => w.type)).toEqual(['choice', 'choice', 'true-false', 'choice', 'matching', 'sequencing', 'fill-in']);
     expect(all[2]).toEqual({ type: 'true-false', response: 'false', patterns: ['true'], result: 'incorrect' });
     expect(all[4]).toEqual({ type: 'matching', response: '1[.]a[,]2[.]c[,]3[.]b', patterns: ['1[.]b[,]2[.]a[,]3[.]c'], result: 'incorrect' });
