@@ -10,10 +10,14 @@ import { basename, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ContentError } from '../src/course/content-error.ts';
 import { loadCourse } from '../src/course/load-course.ts';
+import { courseCoverage, summariseCoverage } from '../src/course/coverage.ts';
 import { buildPackages, packagesRecord } from './build-packages.ts';
 import { MANIFEST_FILE, PackagingError, type ScormVersion } from './package-spec.ts';
 import { checkPackage, validateManifestXsdText } from './validate.ts';
 import { readZip, type ZipEntry } from './zip.ts';
+
+const COVERAGE_JSON = 'criteria-coverage.json';
+const COVERAGE_PAGE = 'criteria-coverage.html';
 
 const USAGE = `usage:
   node scorm/cli.ts package [--dist dist] [--out release] [--content content] [--xsd]
@@ -59,7 +63,19 @@ function packageCommand(args: string[]): number {
     console.log(`${join(values.out, built.fileName)}  SCORM ${built.scormVersion}  ${formatBytes(built.zip.byteLength)}  ${built.spec.scos.length} SCO${built.spec.scos.length === 1 ? '' : 's'}`);
   }
   writeFileSync(join(outDir, 'packages.json'), `${JSON.stringify(packagesRecord(course, packages), null, 2)}\n`);
+  writeCoverageReport(course, site, outDir, values.out);
   return 0;
+}
+
+/** release/criteria-coverage.json for tools, and the report page the packages carry, for reading outside an LMS. */
+function writeCoverageReport(course: ReturnType<typeof loadCourse>, site: ZipEntry[], outDir: string, outName: string): void {
+  const report = courseCoverage(course);
+  writeFileSync(join(outDir, COVERAGE_JSON), `${JSON.stringify(report, null, 2)}\n`);
+  const page = site.find((entry) => entry.path === COVERAGE_PAGE);
+  if (!page) throw new PackagingError(`the built site has no ${COVERAGE_PAGE}; build the site first (npm run build)`);
+  writeFileSync(join(outDir, COVERAGE_PAGE), page.data);
+  const { total, taught, checked, both } = summariseCoverage(report);
+  console.log(`${join(outName, COVERAGE_JSON)}  ${taught} of ${total} criteria taught, ${checked} checked, ${both} both`);
 }
 
 function validateCommand(zipPaths: string[]): number {

@@ -3,6 +3,8 @@ import type { LessonMeta } from '../schemas/lesson.ts';
 import type { ModuleMeta } from '../schemas/module.ts';
 import type { Quiz } from '../schemas/quiz.ts';
 import type { Catalogue } from './catalogue.ts';
+import type { GlossaryItem } from './load-glossary.ts';
+import type { CriteriaHomes, ScenarioChoiceCheck } from './coverage.ts';
 
 export interface Lesson {
   /** File slug without the order prefix, e.g. `live-chat`. Stable: used in bookmarks. */
@@ -32,4 +34,10 @@ export interface Course {
   meta: CourseMeta;
   catalogue: Catalogue;
   modules: CourseModule[];
+  /** content/glossary/*.yaml, sorted by term. */
+  glossary: GlossaryItem[];
+  /** content/criteria-homes.yaml: criterion id → home module id. */
+  homes: CriteriaHomes;
+  /** Every scenario decision of every module, with the criteria it checks (coverage counts them as checks). */
+  scenarioChoices: ScenarioChoiceCheck[];
 }

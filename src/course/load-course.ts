@@ -11,6 +11,10 @@ import { ContentError, formatPath, type ContentIssue } from './content-error.ts'
 import { buildCatalogue, type Catalogue } from './catalogue.ts';
 import type { Course, CourseModule, Lesson, LessonSection } from './course-model.ts';
 import { checkCourseReferences, checkLessons } from './check-references.ts';
+import { loadGlossary } from './load-glossary.ts';
+import { loadHomes } from './load-homes.ts';
+import { checkCoverage, computeCoverage, type ScenarioChoiceCheck } from './coverage.ts';
+import { checkSortGroups } from './check-sort-groups.ts';
 
 /** The lesson file name pattern: two-digit order, then a kebab-case slug. */
 export const LESSON_FILE_PATTERN = /^(\d{2})-([a-z0-9-]+)\.mdx$/;
@@ -90,6 +94,7 @@ export function loadCourse(contentDir: string, projectRoot = join(contentDir, '.
         issues.push({ file: display(file), field: 'frontmatter', message: 'missing; start the file with --- title, order, criteria ---' });
         continue;
       }
+      checkSortGroups(display(file), source, issues);
       const lessonMeta = parseFile(file, lessonSchema, frontmatter);
       if (lessonMeta) lessons.push({ slug: match[2]!, file: display(file), meta: lessonMeta, sections: extractSections(source) });
     }
@@ -102,9 +107,19 @@ export function loadCourse(contentDir: string, projectRoot = join(contentDir, '.
       modules.push({ meta: moduleMeta, dir: display(dir), moduleFile: display(moduleFile), quizFile: display(quizFile), lessons, quiz });
   }
 
-  if (meta) checkCourseReferences({ meta, courseFile: display(courseFile), catalogue, modules }, issues);
-  if (issues.length > 0 || !meta) throw new ContentError(issues);
-  return { meta, catalogue, modules };
+  checkCourseReferences({ catalogue, modules }, issues);
+  const glossary = loadGlossary(contentDir, issues, projectRoot);
+  const homesFile = join(contentDir, 'criteria-homes.yaml');
+  const homes = loadHomes(homesFile, display(homesFile), catalogue, issues);
+  // Scenario decisions (filled in by the scenario loader) count as checks, id `<scenario>/<node>/<choice>`.
+  const scenarioChoices: ScenarioChoiceCheck[] = [];
+  if (meta && homes) {
+    const report = computeCoverage({ catalogue, modules, homes, scenarioChoices });
+    // A module that failed to load has its own errors already; judging its coverage too would only add noise.
+    issues.push(...checkCoverage(report, modules.map((m) => m.meta.id), meta.require_full_coverage, { course: display(courseFile), homes: display(homesFile) }));
+  }
+  if (issues.length > 0 || !meta || !homes) throw new ContentError(issues);
+  return { meta, catalogue, modules, glossary, homes, scenarioChoices };
 }
 
 /** `<Section title="…" criteria={["A", "B"]}>` blocks in a lesson body, in order. */

@@ -3,6 +3,7 @@ import { displayName, firstName } from '../lib/learner-name.ts';
 import { connectLms } from '../tracking/connect-lms.ts';
 import { ModuleSession, type ModuleConfig } from '../tracking/module-session.ts';
 import { browserStorage } from '../tracking/safe-storage.ts';
+import { enhanceLessonWidgets } from './lesson-widgets.ts';
 import { provideSession } from '../tracking/session-registry.ts';
 
 const DONE_LABELS = { lesson: ' (seen)', quiz: ' (attempted)', scenario: ' (finished)', reflection: ' (seen)' } as const;
@@ -20,6 +21,7 @@ export function startModulePage(): void {
   const config = JSON.parse(configElement.textContent) as ModuleConfig;
   const ids = config.views.map(viewAnchor);
   document.documentElement.classList.add('js');
+  enhanceLessonWidgets();
 
   const store = browserStorage();
   const session = new ModuleSession(config, connectLms(`course:${config.courseId}:${config.moduleId}:standalone`), store);
