@@ -58,7 +58,7 @@ export function checkCourseReferences({ catalogue, modules }: CourseParts, issue
     mod.meta.outcomes.forEach((outcome, o) => known(mod.moduleFile, `outcomes[${o}].criteria`, outcome.criteria));
     const outcomeCriteria = new Set(mod.meta.outcomes.flatMap((o) => o.criteria));
 
-    mod.quiz.items.forEach((item, i) => {
+    mod.quiz?.items.forEach((item, i) => {
       known(mod.quizFile, `items[${i}].criteria`, item.criteria);
       if (!item.criteria.some((id) => outcomeCriteria.has(id)))
         issues.push({

@@ -2,6 +2,7 @@ import type { CourseMeta } from '../schemas/course.ts';
 import type { LessonMeta } from '../schemas/lesson.ts';
 import type { ModuleMeta } from '../schemas/module.ts';
 import type { Quiz } from '../schemas/quiz.ts';
+import type { Scenario } from '../schemas/scenario.ts';
 import type { Catalogue } from './catalogue.ts';
 import type { GlossaryItem } from './load-glossary.ts';
 import type { CriteriaHomes, ScenarioChoiceCheck } from './coverage.ts';
@@ -27,7 +28,16 @@ export interface CourseModule {
   moduleFile: string;
   quizFile: string;
   lessons: Lesson[];
-  quiz: Quiz;
+  /** A practice module may have scenarios and no quiz. */
+  quiz: Quiz | null;
+  /** In the order module.yaml lists them. */
+  scenarios: LoadedScenario[];
+}
+
+export interface LoadedScenario {
+  /** Project-relative path, for error messages. */
+  file: string;
+  scenario: Scenario;
 }
 
 export interface Course {

@@ -53,7 +53,7 @@ export function computeCoverage({ catalogue, modules, homes, scenarioChoices = [
       for (const section of sections)
         for (const id of new Set(section.criteria ?? [])) rows.get(id)?.taught.push({ module, lesson: lesson.slug, section: section.title });
     }
-    for (const item of mod.quiz.items) for (const id of item.criteria) rows.get(id)?.checked.push({ module, kind: 'quiz-item', id: item.id });
+    for (const item of mod.quiz?.items ?? []) for (const id of item.criteria) rows.get(id)?.checked.push({ module, kind: 'quiz-item', id: item.id });
   }
   for (const choice of scenarioChoices)
     for (const id of choice.criteria)

@@ -7,9 +7,11 @@ import { standardSchema } from '../schemas/criterion.ts';
 import { lessonSchema } from '../schemas/lesson.ts';
 import { moduleSchema } from '../schemas/module.ts';
 import { quizSchema } from '../schemas/quiz.ts';
+import { scenarioSchema } from '../schemas/scenario.ts';
+import { lintScenario } from './scenario-lint.ts';
 import { ContentError, formatPath, type ContentIssue } from './content-error.ts';
 import { buildCatalogue, type Catalogue } from './catalogue.ts';
-import type { Course, CourseModule, Lesson, LessonSection } from './course-model.ts';
+import type { Course, CourseModule, Lesson, LessonSection, LoadedScenario } from './course-model.ts';
 import { checkCourseReferences, checkLessons } from './check-references.ts';
 import { loadGlossary } from './load-glossary.ts';
 import { loadHomes } from './load-homes.ts';
@@ -76,9 +78,13 @@ export function loadCourse(contentDir: string, projectRoot = join(contentDir, '.
       : void issues.push({ file: display(moduleFile), field: '', message: 'file is missing' });
     if (moduleMeta && moduleMeta.id !== moduleId)
       issues.push({ file: display(moduleFile), field: 'id', message: `"${moduleMeta.id}" must match its folder name "${moduleId}"` });
+    // A practice module is scored by its scenarios, so its quiz is optional.
     const quiz = existsSync(quizFile)
       ? parseFile(quizFile, quizSchema)
-      : void issues.push({ file: display(quizFile), field: '', message: 'file is missing: every module ends with a quiz' });
+      : moduleMeta?.scenarios
+        ? null
+        : void issues.push({ file: display(quizFile), field: '', message: 'file is missing: every module without scenarios ends with a quiz' });
+    const scenarios = loadScenarios(dir, moduleMeta?.scenarios ?? [], display(moduleFile));
 
     const lessons: Lesson[] = [];
     for (const name of readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort()) {
@@ -103,16 +109,46 @@ export function loadCourse(contentDir: string, projectRoot = join(contentDir, '.
     lessons.sort((a, b) => a.meta.order - b.meta.order);
     checkLessons(lessons, catalogue, issues);
 
-    if (moduleMeta && quiz)
-      modules.push({ meta: moduleMeta, dir: display(dir), moduleFile: display(moduleFile), quizFile: display(quizFile), lessons, quiz });
+    if (moduleMeta && quiz !== undefined && scenarios)
+      modules.push({ meta: moduleMeta, dir: display(dir), moduleFile: display(moduleFile), quizFile: display(quizFile), lessons, quiz, scenarios });
+  }
+
+  /** Scenarios listed in module.yaml, each schema-checked then graph-linted; undefined if any is broken. */
+  function loadScenarios(dir: string, ids: readonly string[], moduleFile: string): LoadedScenario[] | undefined {
+    const loaded: LoadedScenario[] = [];
+    const before = issues.length;
+    ids.forEach((id, i) => {
+      const file = join(dir, 'scenarios', `${id}.yaml`);
+      if (!existsSync(file)) {
+        issues.push({ file: moduleFile, field: `scenarios[${i}]`, message: `scenario file ${display(file)} does not exist` });
+        return;
+      }
+      const scenario = parseFile(file, scenarioSchema);
+      if (!scenario) return;
+      issues.push(...lintScenario(scenario, display(file), (criterion) => catalogue.byId.has(criterion), id));
+      loaded.push({ file: display(file), scenario });
+    });
+    const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
+    if (duplicate) issues.push({ file: moduleFile, field: 'scenarios', message: `scenario "${duplicate}" is listed twice` });
+    const folder = join(dir, 'scenarios');
+    for (const name of existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.yaml')) : [])
+      if (!ids.includes(name.slice(0, -'.yaml'.length)))
+        issues.push({ file: display(join(folder, name)), field: '(file)', message: `not listed in ${moduleFile} scenarios:, so learners would never see it; add its id there` });
+    return issues.length === before ? loaded : undefined;
   }
 
   checkCourseReferences({ catalogue, modules }, issues);
   const glossary = loadGlossary(contentDir, issues, projectRoot);
   const homesFile = join(contentDir, 'criteria-homes.yaml');
   const homes = loadHomes(homesFile, display(homesFile), catalogue, issues);
-  // Scenario decisions (filled in by the scenario loader) count as checks, id `<scenario>/<node>/<choice>`.
-  const scenarioChoices: ScenarioChoiceCheck[] = [];
+  // Scenario decisions count as checks, id `<scenario>/<node>/<choice>`.
+  const scenarioChoices: ScenarioChoiceCheck[] = modules.flatMap((mod) =>
+    mod.scenarios.flatMap(({ scenario }) =>
+      Object.entries(scenario.nodes).flatMap(([node, { choices = [] }]) =>
+        choices.map((choice) => ({ module: mod.meta.id, scenario: scenario.id, node, choice: choice.id, criteria: choice.criteria })),
+      ),
+    ),
+  );
   if (meta && homes) {
     const report = computeCoverage({ catalogue, modules, homes, scenarioChoices });
     // A module that failed to load has its own errors already; judging its coverage too would only add noise.

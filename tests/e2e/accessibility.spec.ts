@@ -1,12 +1,17 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { answerItems, firstModule, openQuiz, optionsFor, quiz } from './support/course.ts';
+import { answerItems, course, firstModule, openQuiz, optionsFor, quiz } from './support/course.ts';
+import { moduleConfigFor } from '../../src/course/module-config.ts';
+import { walk } from '../../src/lib/scenario-engine.ts';
+import { bestPathFrom } from '../../src/lib/scenario-graph.ts';
 import { closeCourse, courseFrame, launch, openStandIn, packages } from './support/stand-in.ts';
 
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** Structure rules axe files under best practice, which the WCAG tags leave out: headings, landmarks, skip link. */
 const STRUCTURE_RULES = ['heading-order', 'page-has-heading-one', 'landmark-one-main', 'landmark-unique', 'region', 'skip-link', 'html-has-lang', 'image-alt'];
 const moduleFile = `${firstModule.meta.id}.html`;
+const practice = course.modules.find((m) => m.meta.id === 'practice')!;
+const scenarioForAxe = moduleConfigFor(course, practice).views.flatMap((v) => (v.kind === 'scenario' ? [v.scenario] : []))[0]!;
 
 /** axe on the course inside the stand-in's iframe (the stand-in's own controls are not the course). */
 async function courseViolations(page: Page) {
@@ -102,6 +107,18 @@ for (const scheme of ['light', 'dark'] as const) {
         }
         expect(await pageViolations(page), `${lesson.slug}, opened and checked`).toEqual([]);
       }
+    });
+
+    test('practice scenario: mid-conversation and debrief have no violations', async ({ page }) => {
+      await page.goto(`${await packageUrl(page, 'practice.html')}#scenario-${scenarioForAxe.id}`);
+      const view = page.locator(`#scenario-${scenarioForAxe.id}`);
+      const path = bestPathFrom(scenarioForAxe)!;
+      for (const [step, choice] of path.entries()) {
+        await view.getByRole('button', { name: walk(scenarioForAxe, path.slice(0, step)).current.choices[choice]!.say, exact: true }).click();
+        if (step === 2) expect(await pageViolations(page), 'mid-conversation').toEqual([]);
+      }
+      await expect(view.getByRole('heading', { level: 2, name: /^Ending: / })).toBeVisible();
+      expect(await pageViolations(page), 'debrief').toEqual([]);
     });
 
     test('course home, tutor guide, glossary and coverage report have no violations', async ({ page }) => {

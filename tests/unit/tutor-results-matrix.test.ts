@@ -5,6 +5,7 @@ import { buildCriteriaMap, courseCriteriaMap, type CriteriaMap } from '../../src
 import { buildMatrix, matrixCsv, statusLabel } from '../../src/tutor-results/matrix.ts';
 import { parseReport, type AnswerRecord } from '../../src/tutor-results/parse-report.ts';
 import { realCourse } from '../support/real-course.ts';
+import { scenarioInteractionId } from '../../src/lib/lms-ids.ts';
 
 const criterion = (id: string, standard: string, kind: 'knowledge' | 'performance', checked: { module: string; kind: 'quiz-item' | 'scenario-choice'; id: string }[]) => ({
   id,
@@ -51,7 +52,11 @@ describe('criteria map', () => {
   it('covers every quiz item of the real course', () => {
     const course = realCourse();
     const real = courseCriteriaMap(course);
-    for (const mod of course.modules) for (const item of mod.quiz.items) expect(real.interactions[`${mod.meta.id}-quiz-${item.id}`]?.criteria.toSorted()).toEqual(item.criteria.toSorted());
+    for (const mod of course.modules) for (const item of mod.quiz?.items ?? []) expect(real.interactions[`${mod.meta.id}-quiz-${item.id}`]?.criteria.toSorted()).toEqual(item.criteria.toSorted());
+    for (const mod of course.modules)
+      for (const { scenario } of mod.scenarios)
+        for (const [node, { choices = [] }] of Object.entries(scenario.nodes))
+          if (choices.length > 0) expect(real.interactions[scenarioInteractionId(mod.meta.id, scenario.id, node)]).toMatchObject({ module: mod.meta.id, kind: 'scenario-decision' });
     expect(real.version).toBe(course.meta.version);
   });
 });
