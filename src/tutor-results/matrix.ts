@@ -92,7 +92,6 @@ export function buildMatrix(map: CriteriaMap, answers: readonly AnswerRecord[], 
     const before = own.get(check.id);
     if (!before || isLater(answer, before)) own.set(check.id, answer);
   }
-  for (const score of scores) names.set(score.learner, score.learnerName);
 
   const moduleByTitle = new Map(map.modules.map((m) => [m.title.trim().toLowerCase(), m.id]));
   const unknownScoreColumns = [...new Set(scores.map((s) => s.scoTitle).filter((t) => !moduleByTitle.has(t.trim().toLowerCase())))];
@@ -163,4 +162,27 @@ export function matrixCsv(map: CriteriaMap, matrix: ResultsMatrix, filter: Matri
     }
   }
   return `${lines.map((line) => line.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+export interface StatusCounts {
+  shown: number;
+  notYet: number;
+  notAttempted: number;
+}
+
+/** How many of the given rows a learner has shown, not yet shown and not attempted. */
+export function countStatuses(learner: LearnerResults, rowIndexes: readonly number[]): StatusCounts {
+  const counts: StatusCounts = { shown: 0, notYet: 0, notAttempted: 0 };
+  for (const i of rowIndexes) {
+    const status = learner.cells[i]!.status;
+    if (status === 'shown') counts.shown++;
+    else if (status === 'not-yet') counts.notYet++;
+    else counts.notAttempted++;
+  }
+  return counts;
+}
+
+/** The "needing attention" view: the learner's criteria not yet shown, with the items to go over. */
+export function needingAttention(learner: LearnerResults, rowIndexes: readonly number[]): CriterionCell[] {
+  return rowIndexes.map((i) => learner.cells[i]!).filter((cell) => cell.status === 'not-yet');
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCriteriaMap, courseCriteriaMap, type CriteriaMap } from '../../src/tutor-results/criteria-map.ts';
-import { buildMatrix, matrixCsv, statusLabel } from '../../src/tutor-results/matrix.ts';
+import { buildMatrix, countStatuses, filterRows, matrixCsv, needingAttention, statusLabel } from '../../src/tutor-results/matrix.ts';
 import { parseReport, type AnswerRecord } from '../../src/tutor-results/parse-report.ts';
 import { realCourse } from '../support/real-course.ts';
 import { scenarioInteractionId } from '../../src/lib/lms-ids.ts';
@@ -122,6 +122,13 @@ describe('results matrix', () => {
       ['Bo', 'not-yet', {}],
     ]);
     expect(m.unknownScoreColumns).toEqual(['Old module']);
+  });
+
+  it('counts statuses and lists criteria needing attention within a filter', () => {
+    const m = buildMatrix(map, [answer('m1-quiz-q1', 'wrong'), answer('m1-quiz-q2', 'correct')]);
+    expect(countStatuses(m.learners[0]!, filterRows(m, {}))).toEqual({ shown: 0, notYet: 2, notAttempted: 1 });
+    expect(countStatuses(m.learners[0]!, filterRows(m, { module: 'm2' }))).toEqual({ shown: 0, notYet: 0, notAttempted: 1 });
+    expect(needingAttention(m.learners[0]!, filterRows(m, { standard: 'CFACSD4' })).map((c) => [c.module, c.criterion, c.toReview])).toEqual([['m1', 'CFACSD4.P1', ['m1-quiz-q1']]]);
   });
 
   it('performance criteria read "knowledge behind it", never "achieved"', () => {
