@@ -17,6 +17,15 @@ export interface ScenarioChoiceCheck {
   criteria: readonly string[];
 }
 
+/** Every choice of every scenario of a module, as coverage checks. */
+export function scenarioChoicesOf(mod: Pick<CourseModule, 'meta' | 'scenarios'>): ScenarioChoiceCheck[] {
+  return mod.scenarios.flatMap(({ scenario }) =>
+    Object.entries(scenario.nodes).flatMap(([node, content]) =>
+      (content.choices ?? []).map((choice) => ({ module: mod.meta.id, scenario: scenario.id, node, choice: choice.id, criteria: choice.criteria })),
+    ),
+  );
+}
+
 /** Criterion id → its home module id (content/criteria-homes.yaml). */
 export type CriteriaHomes = ReadonlyMap<string, string>;
 

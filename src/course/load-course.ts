@@ -15,7 +15,7 @@ import type { Course, CourseModule, Lesson, LessonSection, LoadedScenario } from
 import { checkCourseReferences, checkLessons } from './check-references.ts';
 import { loadGlossary } from './load-glossary.ts';
 import { loadHomes } from './load-homes.ts';
-import { checkCoverage, computeCoverage, type ScenarioChoiceCheck } from './coverage.ts';
+import { checkCoverage, computeCoverage, scenarioChoicesOf, type ScenarioChoiceCheck } from './coverage.ts';
 import { checkSortGroups } from './check-sort-groups.ts';
 
 /** The lesson file name pattern: two-digit order, then a kebab-case slug. */
@@ -142,13 +142,7 @@ export function loadCourse(contentDir: string, projectRoot = join(contentDir, '.
   const homesFile = join(contentDir, 'criteria-homes.yaml');
   const homes = loadHomes(homesFile, display(homesFile), catalogue, issues);
   // Scenario decisions count as checks, id `<scenario>/<node>/<choice>`.
-  const scenarioChoices: ScenarioChoiceCheck[] = modules.flatMap((mod) =>
-    mod.scenarios.flatMap(({ scenario }) =>
-      Object.entries(scenario.nodes).flatMap(([node, { choices = [] }]) =>
-        choices.map((choice) => ({ module: mod.meta.id, scenario: scenario.id, node, choice: choice.id, criteria: choice.criteria })),
-      ),
-    ),
-  );
+  const scenarioChoices: ScenarioChoiceCheck[] = modules.flatMap(scenarioChoicesOf);
   if (meta && homes) {
     const report = computeCoverage({ catalogue, modules, homes, scenarioChoices });
     // A module that failed to load has its own errors already; judging its coverage too would only add noise.

@@ -2,10 +2,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mdxToJs } from 'satteri';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ContentIssue } from '../../src/course/content-error.ts';
 import { loadGlossary } from '../../src/course/load-glossary.ts';
 import { glossaryPlugin } from '../../src/integrations/glossary-plugin.ts';
+import { courseWith, problems, removeCourseCopies } from '../support/course-fixture.ts';
 import { termAnchor, termFinder, type GlossaryTerm } from '../../src/lib/glossary-match.ts';
 
 const terms: GlossaryTerm[] = [
@@ -82,6 +83,19 @@ describe('loadGlossary', () => {
     const issues: ContentIssue[] = [];
     loadGlossary(contentDir({ 'Module 1.yaml': '- term: x\n', 'm1.yaml': '- term: browser\n' }), issues);
     expect(issues.map((i) => `${i.file}: ${i.field}`)).toEqual(['content/glossary/Module 1.yaml: (file name)', 'content/glossary/m1.yaml: [0].definition']);
+  });
+});
+
+describe('the course build', () => {
+  afterEach(removeCourseCopies);
+
+  it('fails on a term defined in two modules\' glossary files, naming both', () => {
+    const root = courseWith((p) => {
+      mkdirSync(p('glossary'));
+      writeFileSync(p('glossary/m1.yaml'), '- term: cookies\n  definition: Small files a website saves in the browser.\n');
+      writeFileSync(p('glossary/m2.yaml'), '- term: Cookies\n  definition: Files that remember you on a website.\n');
+    });
+    expect(problems(root)).toEqual(['content/glossary/m2.yaml: [0].term: "Cookies" is already defined in content/glossary/m1.yaml ([0].term); each term belongs to one glossary file']);
   });
 });
 
