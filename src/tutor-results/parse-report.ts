@@ -103,8 +103,19 @@ function readMoodle(report: ParsedReport, rows: string[][], header: string[], fi
   const attemptAt = column('Attempt');
   const scoreAt = column('Score');
   const firstQuestion = Math.min(...questionColumns.map((q) => q.index));
-  // Between "Score" and the first question column Moodle puts one column per SCO, titled with the SCO's title.
-  const scoColumns = scoreAt >= 0 ? header.slice(scoreAt + 1, firstQuestion).map((title, i) => ({ title, index: scoreAt + 1 + i })) : [];
+  // Between "Score" and the first question column the header has one column per SCO, titled with the SCO's title,
+  // then one block of question columns. Each row holds, per SCO in that order, its score and its own block
+  // (Moodle's report code does this), so a package of several SCOs gives rows longer than the header.
+  const scoTitles = scoreAt >= 0 && scoreAt < firstQuestion ? header.slice(scoreAt + 1, firstQuestion) : [];
+  const origin = scoTitles.length > 0 ? scoreAt + 1 : firstQuestion;
+  const blockWidth = header.length - firstQuestion;
+  const segmentWidth = (scoTitles.length > 0 ? 1 : 0) + blockWidth;
+  const segments = Math.max(1, scoTitles.length);
+  const expectedLength = origin + segments * segmentWidth;
+  const offsetIn = (kind: string, n: number) => {
+    const index = at(kind, n);
+    return index < 0 ? -1 : index - firstQuestion;
+  };
 
   rows.slice(1).forEach((row, r) => {
     const rowNumber = r + 2;
@@ -115,31 +126,34 @@ function readMoodle(report: ParsedReport, rows: string[][], header: string[], fi
       return;
     }
     const attempt = Number(row[attemptAt]) || 0;
-    // Moodle writes every column, empty or not; a shorter row was cut off. Questions it does not reach are left out.
-    const cut = row.length < header.length && row.length > firstQuestion;
+    // Moodle writes every cell, empty or not; a shorter row was cut off. Questions it does not reach are left out.
+    const cut = row.length < expectedLength && row.length > origin;
     if (cut)
       report.problems.push({
         severity: 'warning',
-        message: `${file}: row ${rowNumber} (${learnerName}) stops at column "${header[row.length - 1]}", column ${row.length} of ${header.length}; the file looks cut off. Questions without a "Result" in that row are left out: download the report again.`,
+        message: `${file}: row ${rowNumber} (${learnerName}) stops at column ${row.length} of ${expectedLength}${row.length <= header.length ? ` ("${header[row.length - 1]}")` : ''}; the file looks cut off. Questions without a "Result" in that row are left out: download the report again.`,
       });
-    for (const sco of scoColumns) {
-      const score = row[sco.index]?.trim();
-      if (score) report.scores.push({ learner, learnerName, scoTitle: sco.title, attempt, score });
-    }
-    for (const n of questionNumbers) {
-      const id = row[at('Question', n)]?.trim();
-      if (!id || (cut && at('Result', n) >= row.length)) continue;
-      const resultText = row[at('Result', n)]?.trim().toLowerCase();
-      const response = row[at('Response', n)]?.trim();
-      const right = row[at('Right answer', n)]?.trim();
-      // Without a result column, a response equal to the right answer is right.
-      const result = resultText ? RESULTS[resultText] : response !== undefined && right !== undefined && response !== '' ? (response === right ? 'correct' : 'wrong') : undefined;
-      if (!result) {
-        const why = resultText ? `result "${resultText}" (expected correct, wrong or neutral)` : 'no result';
-        report.problems.push({ severity: 'warning', message: `${file}: row ${rowNumber} (${learnerName}), "Question ${n}" ${id} has ${why}; it is left out.` });
-        continue;
+    for (let segment = 0; segment < segments; segment++) {
+      const start = origin + segment * segmentWidth;
+      const block = start + (scoTitles.length > 0 ? 1 : 0);
+      const score = scoTitles.length > 0 ? row[start]?.trim() : '';
+      if (score && !/^not attempted$/i.test(score)) report.scores.push({ learner, learnerName, scoTitle: scoTitles[segment]!, attempt, score });
+      const cell = (kind: string, n: number) => (offsetIn(kind, n) < 0 ? undefined : row[block + offsetIn(kind, n)]?.trim());
+      for (const n of questionNumbers) {
+        const id = cell('Question', n);
+        if (!id || (cut && block + Math.max(offsetIn('Result', n), offsetIn('Right answer', n)) >= row.length)) continue;
+        const resultText = cell('Result', n)?.toLowerCase();
+        const response = cell('Response', n);
+        const right = cell('Right answer', n);
+        // Without a result column, a response equal to the right answer is right.
+        const result = resultText ? RESULTS[resultText] : response && right !== undefined ? (response === right ? 'correct' : 'wrong') : undefined;
+        if (!result) {
+          const why = resultText ? `result "${resultText}" (expected correct, wrong or neutral)` : 'no result';
+          report.problems.push({ severity: 'warning', message: `${file}: row ${rowNumber} (${learnerName}), "Question ${n}" ${id} has ${why}; it is left out.` });
+          continue;
+        }
+        report.answers.push({ learner, learnerName, interactionId: id, result, ...(response ? { response } : {}), sequence: [fileIndex, attempt, rowNumber, segment, n] });
       }
-      report.answers.push({ learner, learnerName, interactionId: id, result, ...(response ? { response } : {}), sequence: [fileIndex, attempt, rowNumber, n] });
     }
   });
   if (report.answers.length === 0 && !report.problems.some((p) => p.severity === 'warning'))

@@ -23,6 +23,26 @@ describe('Moodle 4.3 interactions report', () => {
     expect(report.scores).toEqual([{ learner: 'student@example.invalid', learnerName: 'Sam Student', scoTitle: 'How real-time online customer service works', attempt: 1, score: '100' }]);
   });
 
+  it('reads a package of several SCOs, whose rows hold a score and a block of question columns per SCO', () => {
+    const [header, row] = Papa.parse<string[]>(moodle12, { delimiter: '\t', skipEmptyLines: true }).data as [string[], string[]];
+    const block = row.slice(7);
+    const otherBlock = block.map((cell, i) => (i === 0 ? 'm2-quiz-q01' : i === 1 ? 'b' : i === 2 ? 'b' : i === 3 ? 'correct' : ''));
+    const twoScos = [
+      [...header.slice(0, 7), 'Module two', ...header.slice(7)],
+      [...row.slice(0, 7), ...block, '80', ...otherBlock],
+      ['Ali Second', 'ali@example.invalid', '1', '', '', '0', 'Not attempted', ...block.map(() => ''), '50', ...otherBlock],
+    ];
+    const report = parseReport('two-scos.txt', Papa.unparse(twoScos, { delimiter: '\t' }));
+    expect(report.problems).toEqual([]);
+    expect(report.answers.filter((a) => a.learnerName === 'Sam Student')).toHaveLength(31);
+    expect(report.answers.filter((a) => a.learnerName === 'Ali Second')).toEqual([expect.objectContaining({ interactionId: 'm2-quiz-q01', result: 'correct', sequence: [0, 1, 3, 1, 0] })]);
+    expect(report.scores.map((s) => [s.learnerName, s.scoTitle, s.score])).toEqual([
+      ['Sam Student', 'How real-time online customer service works', '100'],
+      ['Sam Student', 'Module two', '80'],
+      ['Ali Second', 'Module two', '50'],
+    ]);
+  });
+
   it('reads the same report downloaded as CSV', () => {
     const csv = Papa.unparse(Papa.parse<string[]>(moodle12, { delimiter: '\t', skipEmptyLines: true }).data);
     const report = parseReport('interactions.csv', csv);
@@ -90,7 +110,7 @@ describe('malformed files', () => {
 
   it('a truncated row: the whole rows are kept, the cut one keeps only its complete answers', () => {
     const report = parseReport('truncated-row.txt', read('tutor-results/truncated-row.txt'));
-    expect(warnings(report)).toEqual([expect.stringMatching(/^truncated-row\.txt: row 3 \(Ali Second\) stops at column "Response 5".*cut off/)]);
+    expect(warnings(report)).toEqual([expect.stringMatching(/^truncated-row\.txt: row 3 \(Ali Second\) stops at column 29 of 127 \("Response 5"\).*cut off/)]);
     expect(report.answers.filter((a) => a.learner === 'student@example.invalid')).toHaveLength(30);
     expect(report.answers.filter((a) => a.learner === 'ali@example.invalid').map((a) => a.interactionId)).toEqual(['q01', 'q02', 'q03', 'q04', 'q05'].map((q) => `u219-lo1-quiz-${q}`));
   });
