@@ -48,6 +48,9 @@ export function parseReport(file: string, text: string, fileIndex = 0): ParsedRe
     return report;
   };
   const body = text.replace(/^\uFEFF/, '');
+  // Zip-based (.xlsx, .ods) and old binary (.xls) spreadsheets start with these bytes.
+  if (/\.(xlsx?|ods)$/i.test(file) || body.startsWith('PK\u0003\u0004') || body.startsWith('\u00D0\u00CF\u0011\u00E0') || body.startsWith('\uFFFD\uFFFD\u0011'))
+    return fail('this is a spreadsheet file (Excel or ODS), which this page cannot read. Download the report in text format, or save it from your spreadsheet as "CSV (comma delimited)".');
   if (body.trim() === '') return fail('the file is empty. Expected a report exported from the LMS.');
   if (/^\s*<(!doctype html|html|head|body|\?xml)/i.test(body) || /<\/?(html|table|div)\b[^>]*>/i.test(body.slice(0, 2000)))
     return fail('this is a web page (HTML), not a report export. Save the report with the LMS\'s download button ("Download in text format" or CSV in Moodle), not the browser\'s "Save page as".');

@@ -125,6 +125,11 @@ describe('malformed files', () => {
     expect(errors(report)).toEqual([expect.stringMatching(/^saved-page\.csv: this is a web page \(HTML\), not a report export/)]);
   });
 
+  it('a spreadsheet download (Excel or ODS)', () => {
+    expect(errors(parseReport('report.xlsx', 'PK\u0003\u0004binary'))).toEqual([expect.stringMatching(/^report\.xlsx: this is a spreadsheet file.*text format/)]);
+    expect(errors(parseReport('report.txt', 'PK\u0003\u0004binary'))).toHaveLength(1);
+  });
+
   it('an empty file and an unknown header', () => {
     expect(errors(parseReport('empty.csv', '\uFEFF\n'))).toEqual(['empty.csv: the file is empty. Expected a report exported from the LMS.']);
     expect(errors(parseReport('other.csv', 'a,b,c\n1,2,3\n'))).toEqual([expect.stringMatching(/^other\.csv: the header row \(a, b, c\) is not one this page knows/)]);
