@@ -3,6 +3,8 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import svelte from '@astrojs/svelte';
 import courseContent from './src/integrations/course-content.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { courseGlossaryPlugin } from './src/integrations/glossary-plugin.ts';
 
 // SCORM packages are opened from an arbitrary LMS path, so every URL must be
 // relative: flat .html files, assets prefixed with '.', CSS inlined.
@@ -28,6 +30,8 @@ export default defineConfig({
       styleDirective: { resources: ["'self'"] },
     },
   },
+  // The glossary plugin marks each lesson's first use of a term (content/glossary/*.yaml).
+  markdown: { processor: satteri({ mdastPlugins: [courseGlossaryPlugin()] }) },
   devToolbar: { enabled: false },
   prefetch: false,
   vite: {

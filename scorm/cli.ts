@@ -11,6 +11,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ContentError } from '../src/course/content-error.ts';
 import { loadCourse } from '../src/course/load-course.ts';
+import { courseCoverage, summariseCoverage } from '../src/course/coverage.ts';
 import { buildRelease, packagesRecord, STANDARD_LABEL } from './build-packages.ts';
 import { checkCmi5Package, CMI5_FILE } from './cmi5-package.ts';
 import { readSchemaFiles } from './schema-files.ts';
@@ -18,6 +19,9 @@ import { MANIFEST_FILE, PackagingError, type ScormVersion } from './package-spec
 import { checkPackage, validateManifestXsdText } from './validate.ts';
 import type { ZipEntry } from './zip.ts';
 import { readZipUntrusted } from './zip-reader.ts';
+
+const COVERAGE_JSON = 'criteria-coverage.json';
+const COVERAGE_PAGE = 'criteria-coverage.html';
 
 const USAGE = `usage:
   node scorm/cli.ts package [--dist dist] [--out release] [--content content] [--xsd]
@@ -70,7 +74,19 @@ function packageCommand(args: string[]): number {
     console.log(`${join(values.out, built.fileName)}  ${STANDARD_LABEL[built.standard]}  ${formatBytes(built.zip.byteLength)}  ${units} ${unitName}${units === 1 ? '' : 's'}`);
   }
   writeFileSync(join(outDir, 'packages.json'), `${JSON.stringify(packagesRecord(course, packages), null, 2)}\n`);
+  writeCoverageReport(course, site, outDir, values.out);
   return 0;
+}
+
+/** release/criteria-coverage.json for tools, and the report page the packages carry, for reading outside an LMS. */
+function writeCoverageReport(course: ReturnType<typeof loadCourse>, site: ZipEntry[], outDir: string, outName: string): void {
+  const report = courseCoverage(course);
+  writeFileSync(join(outDir, COVERAGE_JSON), `${JSON.stringify(report, null, 2)}\n`);
+  const page = site.find((entry) => entry.path === COVERAGE_PAGE);
+  if (!page) throw new PackagingError(`the built site has no ${COVERAGE_PAGE}; build the site first (npm run build)`);
+  writeFileSync(join(outDir, COVERAGE_PAGE), page.data);
+  const { total, taught, checked, both } = summariseCoverage(report);
+  console.log(`${join(outName, COVERAGE_JSON)}  ${taught} of ${total} criteria taught, ${checked} checked, ${both} both`);
 }
 
 function validateCommand(args: string[]): number {

@@ -1,8 +1,6 @@
-import type { CourseMeta } from '../schemas/course.ts';
 import type { Catalogue } from './catalogue.ts';
 import type { ContentIssue } from './content-error.ts';
 import type { CourseModule, Lesson } from './course-model.ts';
-import { computeCoverage } from './coverage.ts';
 
 /** Each section says which criteria it serves; together they must match the lesson's frontmatter. */
 function checkSections(lesson: Lesson, issues: ContentIssue[]): void {
@@ -27,8 +25,6 @@ function checkSections(lesson: Lesson, issues: ContentIssue[]): void {
 }
 
 interface CourseParts {
-  meta: CourseMeta;
-  courseFile: string;
   catalogue: Catalogue;
   modules: CourseModule[];
 }
@@ -55,14 +51,14 @@ export function checkLessons(lessons: readonly Lesson[], catalogue: Catalogue, i
 }
 
 /** Cross-file rules that a per-file schema cannot see. */
-export function checkCourseReferences({ meta, courseFile, catalogue, modules }: CourseParts, issues: ContentIssue[]): void {
+export function checkCourseReferences({ catalogue, modules }: CourseParts, issues: ContentIssue[]): void {
   const known = knownCriteria(catalogue, issues);
 
   for (const mod of modules) {
     mod.meta.outcomes.forEach((outcome, o) => known(mod.moduleFile, `outcomes[${o}].criteria`, outcome.criteria));
     const outcomeCriteria = new Set(mod.meta.outcomes.flatMap((o) => o.criteria));
 
-    mod.quiz.items.forEach((item, i) => {
+    mod.quiz?.items.forEach((item, i) => {
       known(mod.quizFile, `items[${i}].criteria`, item.criteria);
       if (!item.criteria.some((id) => outcomeCriteria.has(id)))
         issues.push({
@@ -71,13 +67,5 @@ export function checkCourseReferences({ meta, courseFile, catalogue, modules }: 
           message: `item "${item.id}" names no criterion of any outcome in ${mod.moduleFile}, so no LMS objective could report it`,
         });
     });
-  }
-
-  if (meta.require_full_coverage) {
-    for (const row of computeCoverage(catalogue, modules)) {
-      const missing = [row.taughtBy.length === 0 && 'taught by a lesson', row.checkedBy.length === 0 && 'checked by a quiz item'].filter(Boolean);
-      if (missing.length > 0)
-        issues.push({ file: courseFile, field: 'require_full_coverage', message: `criterion ${row.id} is not ${missing.join(' or ')}` });
-    }
   }
 }

@@ -7,10 +7,16 @@ import { standardSchema } from '../schemas/criterion.ts';
 import { lessonSchema } from '../schemas/lesson.ts';
 import { moduleSchema } from '../schemas/module.ts';
 import { quizSchema } from '../schemas/quiz.ts';
+import { scenarioSchema } from '../schemas/scenario.ts';
+import { lintScenario } from './scenario-lint.ts';
 import { ContentError, formatPath, type ContentIssue } from './content-error.ts';
 import { buildCatalogue, type Catalogue } from './catalogue.ts';
-import type { Course, CourseModule, Lesson, LessonSection } from './course-model.ts';
+import type { Course, CourseModule, Lesson, LessonSection, LoadedScenario } from './course-model.ts';
 import { checkCourseReferences, checkLessons } from './check-references.ts';
+import { loadGlossary } from './load-glossary.ts';
+import { loadHomes } from './load-homes.ts';
+import { checkCoverage, computeCoverage, scenarioChoicesOf, type ScenarioChoiceCheck } from './coverage.ts';
+import { checkSortGroups } from './check-sort-groups.ts';
 
 /** The lesson file name pattern: two-digit order, then a kebab-case slug. */
 export const LESSON_FILE_PATTERN = /^(\d{2})-([a-z0-9-]+)\.mdx$/;
@@ -72,9 +78,13 @@ export function loadCourse(contentDir: string, projectRoot = join(contentDir, '.
       : void issues.push({ file: display(moduleFile), field: '', message: 'file is missing' });
     if (moduleMeta && moduleMeta.id !== moduleId)
       issues.push({ file: display(moduleFile), field: 'id', message: `"${moduleMeta.id}" must match its folder name "${moduleId}"` });
+    // A practice module is scored by its scenarios, so its quiz is optional.
     const quiz = existsSync(quizFile)
       ? parseFile(quizFile, quizSchema)
-      : void issues.push({ file: display(quizFile), field: '', message: 'file is missing: every module ends with a quiz' });
+      : moduleMeta?.scenarios
+        ? null
+        : void issues.push({ file: display(quizFile), field: '', message: 'file is missing: every module without scenarios ends with a quiz' });
+    const scenarios = loadScenarios(dir, moduleMeta?.scenarios ?? [], display(moduleFile));
 
     const lessons: Lesson[] = [];
     for (const name of readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort()) {
@@ -90,6 +100,7 @@ export function loadCourse(contentDir: string, projectRoot = join(contentDir, '.
         issues.push({ file: display(file), field: 'frontmatter', message: 'missing; start the file with --- title, order, criteria ---' });
         continue;
       }
+      checkSortGroups(display(file), source, issues);
       const lessonMeta = parseFile(file, lessonSchema, frontmatter);
       if (lessonMeta) lessons.push({ slug: match[2]!, file: display(file), meta: lessonMeta, sections: extractSections(source) });
     }
@@ -98,13 +109,47 @@ export function loadCourse(contentDir: string, projectRoot = join(contentDir, '.
     lessons.sort((a, b) => a.meta.order - b.meta.order);
     checkLessons(lessons, catalogue, issues);
 
-    if (moduleMeta && quiz)
-      modules.push({ meta: moduleMeta, dir: display(dir), moduleFile: display(moduleFile), quizFile: display(quizFile), lessons, quiz });
+    if (moduleMeta && quiz !== undefined && scenarios)
+      modules.push({ meta: moduleMeta, dir: display(dir), moduleFile: display(moduleFile), quizFile: display(quizFile), lessons, quiz, scenarios });
   }
 
-  if (meta) checkCourseReferences({ meta, courseFile: display(courseFile), catalogue, modules }, issues);
-  if (issues.length > 0 || !meta) throw new ContentError(issues);
-  return { meta, catalogue, modules };
+  /** Scenarios listed in module.yaml, each schema-checked then graph-linted; undefined if any is broken. */
+  function loadScenarios(dir: string, ids: readonly string[], moduleFile: string): LoadedScenario[] | undefined {
+    const loaded: LoadedScenario[] = [];
+    const before = issues.length;
+    ids.forEach((id, i) => {
+      const file = join(dir, 'scenarios', `${id}.yaml`);
+      if (!existsSync(file)) {
+        issues.push({ file: moduleFile, field: `scenarios[${i}]`, message: `scenario file ${display(file)} does not exist` });
+        return;
+      }
+      const scenario = parseFile(file, scenarioSchema);
+      if (!scenario) return;
+      issues.push(...lintScenario(scenario, display(file), (criterion) => catalogue.byId.has(criterion), id));
+      loaded.push({ file: display(file), scenario });
+    });
+    const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
+    if (duplicate) issues.push({ file: moduleFile, field: 'scenarios', message: `scenario "${duplicate}" is listed twice` });
+    const folder = join(dir, 'scenarios');
+    for (const name of existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.yaml')) : [])
+      if (!ids.includes(name.slice(0, -'.yaml'.length)))
+        issues.push({ file: display(join(folder, name)), field: '(file)', message: `not listed in ${moduleFile} scenarios:, so learners would never see it; add its id there` });
+    return issues.length === before ? loaded : undefined;
+  }
+
+  checkCourseReferences({ catalogue, modules }, issues);
+  const glossary = loadGlossary(contentDir, issues, projectRoot);
+  const homesFile = join(contentDir, 'criteria-homes.yaml');
+  const homes = loadHomes(homesFile, display(homesFile), catalogue, issues);
+  // Scenario decisions count as checks, id `<scenario>/<node>/<choice>`.
+  const scenarioChoices: ScenarioChoiceCheck[] = modules.flatMap(scenarioChoicesOf);
+  if (meta && homes) {
+    const report = computeCoverage({ catalogue, modules, homes, scenarioChoices });
+    // A module that failed to load has its own errors already; judging its coverage too would only add noise.
+    issues.push(...checkCoverage(report, modules.map((m) => m.meta.id), meta.require_full_coverage, { course: display(courseFile), homes: display(homesFile) }));
+  }
+  if (issues.length > 0 || !meta || !homes) throw new ContentError(issues);
+  return { meta, catalogue, modules, glossary, homes, scenarioChoices };
 }
 
 /** `<Section title="…" criteria={["A", "B"]}>` blocks in a lesson body, in order. */

@@ -1,6 +1,7 @@
 import type { Course, CourseModule } from './course-model.ts';
 import { objectiveId } from '../lib/lms-ids.ts';
 import { toRuntimeQuiz } from '../lib/quiz-model.ts';
+import { scenarioStateShape, toRuntimeScenario } from '../lib/scenario-model.ts';
 import type { ModuleConfig, ViewConfig } from '../tracking/module-session.ts';
 
 /**
@@ -8,10 +9,15 @@ import type { ModuleConfig, ViewConfig } from '../tracking/module-session.ts';
  * them, pass mark and outcomes. The module page embeds it; tests build the same.
  */
 export function moduleConfigFor(course: Course, mod: CourseModule): ModuleConfig {
-  const quiz = toRuntimeQuiz(mod.meta.id, mod.quiz, mod.meta.pass_mark, mod.meta.outcomes);
+  const quiz = mod.quiz && toRuntimeQuiz(mod.meta.id, mod.quiz, mod.meta.pass_mark, mod.meta.outcomes);
+  const criterionText = (id: string) => course.catalogue.byId.get(id)?.criterion.text ?? '';
   const views: ViewConfig[] = [
     ...mod.lessons.map((l): ViewConfig => ({ kind: 'lesson', id: l.slug, title: l.meta.title })),
-    { kind: 'quiz', id: 'quiz', title: quiz.title, quiz },
+    ...(quiz ? [{ kind: 'quiz', id: 'quiz', title: quiz.title, quiz } as const] : []),
+    ...mod.scenarios.map(({ scenario }): ViewConfig => {
+      const runtime = toRuntimeScenario(mod.meta.id, scenario, mod.meta.outcomes, criterionText);
+      return { kind: 'scenario', id: scenario.id, title: scenario.title, shape: scenarioStateShape(runtime), scenario: runtime };
+    }),
   ];
   return {
     courseId: course.meta.id,

@@ -19,6 +19,7 @@ export default function courseContent(): AstroIntegration {
           for (const mod of course.modules) {
             addWatchFile(new URL(`./${mod.moduleFile}`, config.root));
             addWatchFile(new URL(`./${mod.quizFile}`, config.root));
+            for (const { file } of mod.scenarios) addWatchFile(new URL(`./${file}`, config.root));
           }
           logger.info(`content ok: ${course.modules.length} module(s), ${course.catalogue.byId.size} criteria`);
         } catch (error) {

@@ -26,6 +26,13 @@ export const moduleSchema = z.strictObject({
   /** A later worse attempt never turns passed into failed unless this is true. */
   allow_pass_downgrade: z.boolean().default(false),
   outcomes: z.array(moduleOutcomeSchema).min(1),
+  /**
+   * A practice module lists its scenario ids (files scenarios/<id>.yaml) in the order learners meet them;
+   * its quiz is then optional.
+   */
+  scenarios: z.array(slugSchema).optional(),
+  /** How the module score combines its scenarios: `mean` of the scenario percentages. */
+  scenario_scoring: z.enum(['mean']).default('mean'),
 });
 
 export type ModuleOutcome = z.infer<typeof moduleOutcomeSchema>;

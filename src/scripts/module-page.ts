@@ -3,6 +3,7 @@ import { displayName, firstName } from '../lib/learner-name.ts';
 import { connectLaunchingLms } from '../tracking/connect-lms.ts';
 import { ModuleSession, type ModuleConfig } from '../tracking/module-session.ts';
 import { browserStorage } from '../tracking/safe-storage.ts';
+import { enhanceLessonWidgets } from './lesson-widgets.ts';
 import { provideSession } from '../tracking/session-registry.ts';
 
 const DONE_LABELS = { lesson: ' (seen)', quiz: ' (attempted)', scenario: ' (finished)', reflection: ' (seen)' } as const;
@@ -21,6 +22,7 @@ export async function startModulePage(): Promise<void> {
   const config = JSON.parse(configElement.textContent) as ModuleConfig;
   const ids = config.views.map(viewAnchor);
   document.documentElement.classList.add('js');
+  enhanceLessonWidgets();
 
   const store = browserStorage();
   const session = new ModuleSession(config, await connectLaunchingLms(`course:${config.courseId}:${config.moduleId}:standalone`), store);

@@ -1,5 +1,7 @@
 import { isCorrect, scoreAttempt, scoreOutcomes } from '../lib/quiz-scoring.ts';
 import type { RuntimeOutcome, RuntimeQuiz } from '../lib/quiz-model.ts';
+import type { RuntimeScenario } from '../lib/scenario-model.ts';
+import { choiceResult, choose, isEnding, replayFrom, scorePath, walk } from '../lib/scenario-engine.ts';
 import { CommitPolicy } from './commit-policy.ts';
 import { CommitRetry, realScheduler, type Scheduler } from './commit-retry.ts';
 import {
@@ -11,6 +13,7 @@ import {
   type ModuleShape,
   type QuizProgress,
   type ResponseMask,
+  type ScenarioProgress,
   type ScenarioShape,
   type ViewShape,
 } from './learner-state.ts';
@@ -30,7 +33,7 @@ export type ViewConfig =
       /** What the saved state needs to know of the scenario (bounds and ids). */
       shape: Omit<ScenarioShape, 'kind' | 'id'>;
       /** The scenario island's runtime data. */
-      scenario: unknown;
+      scenario: RuntimeScenario;
     }
   | { kind: 'reflection'; id: string; title: string; prompts: { id: string; text: string; maxLength: number; criteria: string[] }[] };
 
@@ -268,6 +271,64 @@ export class ModuleSession {
     }
     this.#save();
     return correct;
+  }
+
+  /** A scenario view's saved progress (path, ended, best percentage); an empty path for an unknown id. */
+  scenarioProgress(viewId: string): ScenarioProgress {
+    return this.#scenarioView(viewId)?.progress ?? { path: [], ended: false, best: null };
+  }
+
+  /**
+   * The learner takes choice `choiceIndex` at the scenario's current node: the path grows, the
+   * decision is reported as an interaction, and reaching an ending scores the play-through.
+   */
+  chooseInScenario(viewId: string, choiceIndex: number, shownAt: number): void {
+    const found = this.#scenarioView(viewId);
+    if (!found || found.progress.ended) return;
+    const { scenario, progress } = found;
+    const node = walk(scenario, progress.path).current;
+    const choice = node.choices[choiceIndex];
+    if (!choice) return;
+    // A correct-response pattern lists what must all be chosen, so it is given only when one reply is best.
+    const bestReplies = node.choices.filter((c) => c.score === 2).map((c) => c.id);
+    progress.path = choose(scenario, progress.path, choiceIndex);
+    if (this.#writesResults)
+      this.#adapter.recordInteraction({
+        id: node.interactionId,
+        type: 'choice',
+        description: `${scenario.title}: ${node.customer.at(-1) ?? ''}`,
+        response: [choice.id],
+        ...(bestReplies.length === 1 ? { correct: bestReplies } : {}),
+        result: choiceResult(choice),
+        weighting: 1,
+        shownAt,
+        answeredAt: this.#now(),
+        objectives: node.objectives,
+      });
+    const ended = isEnding(walk(scenario, progress.path).current);
+    if (ended) {
+      progress.ended = true;
+      progress.best = Math.max(progress.best ?? 0, scorePath(scenario, progress.path).percent);
+    }
+    // An ending changes the module score: commit it at once.
+    this.#save({ milestone: ended });
+  }
+
+  /** Replay a scenario from decision `fromDecision` (0 = the start); its best score is kept. */
+  restartScenario(viewId: string, fromDecision: number): void {
+    const found = this.#scenarioView(viewId);
+    if (!found) return;
+    found.progress.path = replayFrom(found.progress.path, fromDecision);
+    found.progress.ended = false;
+    this.#save();
+  }
+
+  #scenarioView(viewId: string): { scenario: RuntimeScenario; progress: ScenarioProgress } | null {
+    const index = this.config.views.findIndex((v) => v.kind === 'scenario' && v.id === viewId);
+    const config = this.config.views[index];
+    const view = this.state.views[index];
+    if (config?.kind !== 'scenario' || view?.kind !== 'scenario') return null;
+    return { scenario: config.scenario, progress: view.scenario };
   }
 
   /** Sets the text of prompt `promptIndex` in reflection view `viewIndex`, cut to its limit. */

@@ -32,14 +32,19 @@ export function successStatus(state: LearnerState, policy: StatusPolicy, previou
 }
 
 /**
- * The score the LMS should hold: the latest attempt, or the best one once the
- * learner has passed and the module keeps passes (so score and status agree).
- * A module without a quiz has no score here (scenario modules score elsewhere).
+ * The score the LMS should hold. A quiz gives its latest attempt, or the best one once the
+ * learner has passed and the module keeps passes (so score and status agree). A module with
+ * scenarios scores the mean of its scored views (module.yaml `scenario_scoring: mean`), each
+ * scenario at its best finished play-through and 0 until it has one; null until any has a result.
  */
 export function reportedScore(state: LearnerState, policy: StatusPolicy): number | null {
   const quiz = quizOf(state)?.quiz;
-  if (!quiz || quiz.last === null) return null;
-  return quiz.everPassed && !policy.allowPassDowngrade ? (quiz.best ?? quiz.last) : quiz.last;
+  const quizScore = !quiz || quiz.last === null ? null : quiz.everPassed && !policy.allowPassDowngrade ? (quiz.best ?? quiz.last) : quiz.last;
+  const scenarios = state.views.flatMap((v) => (v.kind === 'scenario' ? [v.scenario.best] : []));
+  if (scenarios.length === 0) return quizScore;
+  const parts = quiz ? [quizScore, ...scenarios] : scenarios;
+  if (parts.every((p) => p === null)) return null;
+  return Math.round(parts.reduce<number>((sum, p) => sum + (p ?? 0), 0) / parts.length);
 }
 
 export function attemptsLeft(state: LearnerState, policy: StatusPolicy): number {

@@ -69,7 +69,7 @@ describe('quiz island', () => {
     expect(target.querySelector('.result h2')?.textContent).toBe('You passed');
     expect(target.textContent).toContain('67%');
     expect(target.textContent).toContain('2 of 3 correct');
-    expect([...target.querySelectorAll('tbody tr')].map((r) => r.textContent)).toEqual(['Explain systems2 of 2Met', 'Navigate a site0 of 1Review this']);
+    expect([...target.querySelectorAll('tbody tr')].map((r) => r.textContent)).toEqual(['Explain systems2 of 2Knowledge checked', 'Navigate a site0 of 1Review this']);
     expect(session.quiz).toMatchObject({ attempts: 1, last: 67, everPassed: true });
     unmount(island);
   });

@@ -1,12 +1,17 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { answerItems, firstModule, openQuiz, optionsFor, quiz } from './support/course.ts';
+import { answerItems, course, firstModule, openQuiz, optionsFor, quiz } from './support/course.ts';
+import { moduleConfigFor } from '../../src/course/module-config.ts';
+import { walk } from '../../src/lib/scenario-engine.ts';
+import { bestPathFrom } from '../../src/lib/scenario-graph.ts';
 import { closeCourse, courseFrame, launch, openStandIn, packages } from './support/stand-in.ts';
 
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** Structure rules axe files under best practice, which the WCAG tags leave out: headings, landmarks, skip link. */
 const STRUCTURE_RULES = ['heading-order', 'page-has-heading-one', 'landmark-one-main', 'landmark-unique', 'region', 'skip-link', 'html-has-lang', 'image-alt'];
 const moduleFile = `${firstModule.meta.id}.html`;
+const practice = course.modules.find((m) => m.meta.id === 'practice')!;
+const scenarioForAxe = moduleConfigFor(course, practice).views.flatMap((v) => (v.kind === 'scenario' ? [v.scenario] : []))[0]!;
 
 /** axe on the course inside the stand-in's iframe (the stand-in's own controls are not the course). */
 async function courseViolations(page: Page) {
@@ -79,8 +84,45 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(await courseViolations(page), 'resume prompt').toEqual([]);
     });
 
-    test('course home and tutor guide have no violations', async ({ page }) => {
-      for (const file of ['index.html', 'tutor-guide.html']) {
+    test('practice scenario: mid-conversation and debrief have no violations', async ({ page }) => {
+      await page.goto(`${await packageUrl(page, 'practice.html')}#scenario-${scenarioForAxe.id}`);
+      const view = page.locator(`#scenario-${scenarioForAxe.id}`);
+      const path = bestPathFrom(scenarioForAxe)!;
+      for (const [step, choice] of path.entries()) {
+        await view.getByRole('button', { name: walk(scenarioForAxe, path.slice(0, step)).current.choices[choice]!.say, exact: true }).click();
+        if (step === 2) expect(await pageViolations(page), 'mid-conversation').toEqual([]);
+      }
+      await expect(view.getByRole('heading', { level: 2, name: /^Ending: / })).toBeVisible();
+      expect(await pageViolations(page), 'debrief').toEqual([]);
+    });
+
+    test('lesson components, closed and opened, have no violations', async ({ page }) => {
+      // Module 1 uses every lesson component: Journey and Reveal (lesson 1), Screen, Field, ScreenButton,
+      // ScreenMenu and Reveal (lesson 2), Sort and WhatWouldYouSay (lessons 3 and 4), glossary terms (all).
+      await page.setViewportSize({ width: 800, height: 900 });
+      await page.goto(await packageUrl(page, moduleFile));
+      for (const lesson of firstModule.lessons) {
+        await page.goto(`${page.url().split('#')[0]}#lesson-${lesson.slug}`);
+        const view = page.locator('.view.current');
+        await expect(view.getByRole('heading', { level: 1, name: lesson.meta.title })).toBeVisible();
+        expect(await pageViolations(page), `${lesson.slug}, closed`).toEqual([]);
+        for (const button of await view.locator('.reveal-button, .term-button').all()) await button.click();
+        for (const sort of await view.locator('.sort').all()) {
+          await sort.getByRole('radio').first().check();
+          await sort.getByRole('button', { name: 'Check my answers' }).click();
+        }
+        for (const reply of await view.locator('[data-wwys]').all()) {
+          await reply.getByRole('button', { name: 'Compare with a model answer' }).click();
+          await expect(reply.getByText('Write your reply first, then compare it.')).toBeVisible();
+          await reply.getByLabel('Your reply').fill('Sorry about that. What happens when you press Pay?');
+          await reply.getByRole('button', { name: 'Compare with a model answer' }).click();
+        }
+        expect(await pageViolations(page), `${lesson.slug}, opened and checked`).toEqual([]);
+      }
+    });
+
+    test('course home, tutor guide, glossary and coverage report have no violations', async ({ page }) => {
+      for (const file of ['index.html', 'tutor-guide.html', 'glossary.html', 'criteria-coverage.html']) {
         await page.goto(await packageUrl(page, file));
         expect(await pageViolations(page), file).toEqual([]);
       }
@@ -151,11 +193,82 @@ test.describe('keyboard only', () => {
   });
 });
 
+test.describe('lesson components by keyboard', () => {
+  async function lesson(page: Page, slug: string) {
+    await page.goto(await packageUrl(page, moduleFile));
+    await page.goto(`${page.url().split('#')[0]}#lesson-${slug}`);
+    return page.locator('.view.current');
+  }
+  const focusedText = (page: Page) => page.evaluate(() => (document.activeElement?.textContent ?? '').trim());
+
+  test('Reveal and a glossary term open and close with Enter and Space', async ({ page }) => {
+    const view = await lesson(page, 'navigating-your-site');
+    const reveal = view.locator('.reveal').first();
+    const show = reveal.getByRole('button', { name: 'Show answer' });
+    await expect(reveal.locator('.reveal-answer')).toBeHidden();
+    await show.focus();
+    await page.keyboard.press('Enter');
+    await expect(reveal.locator('.reveal-answer')).toBeVisible();
+    await expect(reveal.getByRole('button', { name: 'Hide answer' })).toHaveAttribute('aria-expanded', 'true');
+    await page.keyboard.press('Space');
+    await expect(reveal.locator('.reveal-answer')).toBeHidden();
+
+    const term = view.locator('.term-button').first();
+    await term.focus();
+    await page.keyboard.press('Enter');
+    await expect(term).toHaveAttribute('aria-expanded', 'true');
+    await expect(view.locator('.term-definition').first()).toBeVisible();
+  });
+
+  test('Sort: arrow keys choose a group, Tab moves to the next example, Enter checks', async ({ page }) => {
+    const view = await lesson(page, 'questioning-techniques');
+    const sort = view.locator('.sort');
+    const groups = sort.locator('fieldset.sort-choices');
+    await groups.nth(0).getByRole('radio', { name: 'Open' }).focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowRight');
+    await expect(groups.nth(1).getByRole('radio', { name: 'Closed' })).toBeChecked();
+    await sort.getByRole('button', { name: 'Check my answers' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(sort.getByRole('status')).toHaveText('2 of 6 in the right group. 4 still to choose.');
+    await expect(sort.locator('.sort-item').nth(0)).toContainText('Right: Open.');
+  });
+
+  test('printing shows every answer, the model reply and definitions, without the buttons', async ({ page }) => {
+    const view = await lesson(page, 'questioning-techniques');
+    await page.emulateMedia({ media: 'print' });
+    await expect(view.locator('.sort-answer').first()).toBeVisible();
+    await expect(view.locator('.sort-answer').first()).toHaveText(/^Open\. /);
+    await expect(view.locator('.sort-choices').first()).toBeHidden();
+    await expect(view.locator('.wwys-model')).toBeVisible();
+    await expect(view.locator('.wwys-form')).toBeHidden();
+    await expect(view.locator('.term-definition').first()).toBeVisible();
+    // In print every lesson shows, not only the current one.
+    const second = page.locator('#lesson-navigating-your-site');
+    await expect(second.locator('.reveal-answer').first()).toBeVisible();
+    await expect(second.locator('.reveal-button').first()).toBeHidden();
+  });
+
+  test('What would you say: type a reply, compare with Enter, focus lands on the comparison', async ({ page }) => {
+    const view = await lesson(page, 'questioning-techniques');
+    const box = view.locator('[data-wwys]');
+    await box.getByLabel('Your reply').focus();
+    await page.keyboard.type('<b>Hello</b>, have you sent a reading online before?');
+    await page.keyboard.press('Tab');
+    expect(await focusedText(page)).toBe('Compare with a model answer');
+    await page.keyboard.press('Enter');
+    await expect(box.locator('[data-wwys-comparison]')).toBeFocused();
+    await expect(box.locator('[data-wwys-your-text]')).toHaveText('<b>Hello</b>, have you sent a reading online before?');
+    await expect(box.getByText('A model answer')).toBeVisible();
+  });
+});
+
 test.describe('reflow, zoom and motion', () => {
   for (const width of [320, 640]) {
     test(`no horizontal scrolling of text at ${width} CSS px (${width === 640 ? '200% zoom of 1280' : 'phone'})`, async ({ page }) => {
       await page.setViewportSize({ width, height: 800 });
-      for (const file of [moduleFile, 'index.html', 'tutor-guide.html']) {
+      for (const file of [moduleFile, 'index.html', 'tutor-guide.html', 'glossary.html', 'criteria-coverage.html']) {
         await page.goto(await packageUrl(page, file));
         await page.waitForLoadState('networkidle');
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -78,3 +78,17 @@ export function strictLms(version: '1.2' | '2004', seed: Record<string, unknown>
   };
   return { api, inner, violations, sets, value };
 }
+
+/** What a real LMS does between sessions: keep the CMI, set entry from the last exit. */
+export function relaunch(version: '1.2' | '2004', previous: StrictLms): StrictLms {
+  const cmi = JSON.parse(JSON.stringify(previous.inner.cmi.toJSON())) as Record<string, unknown>;
+  if (version === '1.2') {
+    const core = cmi.core as Record<string, unknown>;
+    core.entry = core.exit === 'suspend' ? 'resume' : '';
+    delete core.session_time;
+  } else {
+    cmi.entry = cmi.exit === 'suspend' ? 'resume' : '';
+    delete cmi.session_time;
+  }
+  return strictLms(version, cmi);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fallbackLmsId, objectiveId, quizInteractionId } from '../../src/lib/lms-ids.ts';
+import { fallbackLmsId, objectiveId, quizInteractionId, scenarioInteractionId } from '../../src/lib/lms-ids.ts';
 import { realCourse } from '../support/real-course.ts';
 
 /** forma.lms's SCORM 2004 player refuses ids containing any of these. */
@@ -20,8 +20,10 @@ describe('fallback id form', () => {
     const course = realCourse();
     const ids = course.modules.flatMap((mod) => [
       ...mod.meta.outcomes.map((o) => objectiveId(mod.meta.id, o.id)),
-      ...mod.quiz.items.map((item) => quizInteractionId(mod.meta.id, item.id)),
+      ...(mod.quiz?.items ?? []).map((item) => quizInteractionId(mod.meta.id, item.id)),
+      ...mod.scenarios.flatMap(({ scenario }) => Object.keys(scenario.nodes).map((node) => scenarioInteractionId(mod.meta.id, scenario.id, node))),
     ]);
+    expect(new Set(ids).size, 'normal ids are unique across the course').toBe(ids.length);
     expect(ids.length).toBeGreaterThan(0);
     const fallbacks = ids.map(fallbackLmsId);
     expect(new Set(fallbacks).size).toBe(new Set(ids).size);

@@ -8,7 +8,7 @@ import { Scorm2004Adapter } from '../../src/tracking/scorm2004-adapter.ts';
 import { encodeState } from '../../src/tracking/codec/index.ts';
 import { lessonPositions, moduleConfig, quizItems, quizPosition, realCourse } from '../support/real-course.ts';
 import { memoryStore } from '../support/memory-store.ts';
-import { strictLms, type StrictLms } from '../support/strict-lms.ts';
+import { relaunch, strictLms, type StrictLms } from '../support/strict-lms.ts';
 
 const config = moduleConfig(realCourse());
 
@@ -32,20 +32,6 @@ function completeModule(session: ModuleSession, rightCount: number): void {
     session.setQuizPosition(i + 1);
   });
   session.submitAttempt();
-}
-
-/** What a real LMS does between sessions: keep the CMI, set entry from the last exit. */
-function relaunch(version: '1.2' | '2004', previous: StrictLms): StrictLms {
-  const cmi = JSON.parse(JSON.stringify(previous.inner.cmi.toJSON())) as Record<string, unknown>;
-  if (version === '1.2') {
-    const core = cmi.core as Record<string, unknown>;
-    core.entry = core.exit === 'suspend' ? 'resume' : '';
-    delete core.session_time;
-  } else {
-    cmi.entry = cmi.exit === 'suspend' ? 'resume' : '';
-    delete cmi.session_time;
-  }
-  return strictLms(version, cmi);
 }
 
 const versions = [

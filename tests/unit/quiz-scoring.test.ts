@@ -5,7 +5,7 @@ import { fixtureCourse } from '../support/real-course.ts';
 
 const course = fixtureCourse();
 const mod = course.modules[0]!;
-const quiz = toRuntimeQuiz(mod.meta.id, mod.quiz, mod.meta.pass_mark, mod.meta.outcomes);
+const quiz = toRuntimeQuiz(mod.meta.id, mod.quiz!, mod.meta.pass_mark, mod.meta.outcomes);
 const [single, multiple, trueFalse] = quiz.items as [typeof quiz.items[0], typeof quiz.items[0], typeof quiz.items[0]];
 
 describe('quiz model', () => {

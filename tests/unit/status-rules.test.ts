@@ -66,3 +66,36 @@ describe('status rules', () => {
     expect(isFinished(done(2), policy, 'failed')).toBe(true);
   });
 });
+
+describe('status rules: scenario modules (scenario_scoring: mean)', () => {
+  const practice: ModuleShape = {
+    moduleId: 'practice',
+    views: [{ kind: 'lesson', id: 'a' }, ...['s1', 's2'].map((id) => ({ kind: 'scenario' as const, id, maxChoices: 3, maxDepth: 12, ids: [] }))],
+  };
+  const withBests = (bests: (number | null)[]): LearnerState => {
+    const s = initialState(practice);
+    s.views[0]!.seen = true;
+    s.views.slice(1).forEach((v, i) => {
+      if (v.kind === 'scenario') v.scenario.best = bests[i] ?? null;
+    });
+    return s;
+  };
+  const modulePolicy = { passMark: 70, allowPassDowngrade: false, maxAttempts: 0 };
+
+  it('has no score before any scenario ends', () => {
+    expect(reportedScore(withBests([null, null]), modulePolicy)).toBeNull();
+    expect(successStatus(withBests([null, null]), modulePolicy, 'unknown')).toBe('unknown');
+  });
+
+  it('scores the mean of the scenarios, counting one not finished yet as 0', () => {
+    expect(reportedScore(withBests([90, null]), modulePolicy)).toBe(45);
+    expect(successStatus(withBests([90, null]), modulePolicy, 'unknown')).toBe('failed');
+    expect(reportedScore(withBests([90, 61]), modulePolicy)).toBe(76);
+    expect(successStatus(withBests([90, 61]), modulePolicy, 'unknown')).toBe('passed');
+  });
+
+  it('finishes once every scenario has ended and the mean reaches the pass mark', () => {
+    expect(isFinished(withBests([90, 61]), modulePolicy, 'passed')).toBe(true);
+    expect(isFinished(withBests([90, null]), modulePolicy, 'failed')).toBe(false);
+  });
+});

@@ -6,7 +6,7 @@ import { toRuntimeQuiz, type RuntimeItem } from '../../../src/lib/quiz-model.ts'
 const root = join(import.meta.dirname, '../../..');
 export const course = loadCourse(join(root, 'content'), root);
 export const firstModule = course.modules[0]!;
-export const quiz = toRuntimeQuiz(firstModule.meta.id, firstModule.quiz, firstModule.meta.pass_mark, firstModule.meta.outcomes);
+export const quiz = toRuntimeQuiz(firstModule.meta.id, firstModule.quiz!, firstModule.meta.pass_mark, firstModule.meta.outcomes);
 
 /** Option labels to tick for a right (or deliberately wrong) answer. */
 export function optionsFor(item: RuntimeItem, right: boolean): string[] {

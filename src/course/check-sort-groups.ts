@@ -1,0 +1,30 @@
+import { parseGroups } from '../lib/sort-check.ts';
+import type { ContentIssue } from './content-error.ts';
+
+/**
+ * A <SortItem> cannot see its <Sort>'s groups when it renders, so the build checks the pairing in the
+ * MDX source: each item's group must be one of its Sort's groups, and a Sort needs two groups and an item.
+ */
+export function checkSortGroups(file: string, source: string, issues: ContentIssue[]): void {
+  let sortNumber = 0;
+  for (const block of source.matchAll(/<Sort\b([^>]*)>([\s\S]*?)<\/Sort>/g)) {
+    sortNumber++;
+    const field = `<Sort> ${sortNumber}`;
+    const groupsAttr = /groups="([^"]*)"/.exec(block[1] ?? '')?.[1];
+    const groups = parseGroups(groupsAttr ?? '');
+    if (groups.length < 2) {
+      issues.push({ file, field: `${field}.groups`, message: 'needs at least two groups, e.g. groups="Open | Probing | Closed"' });
+      continue;
+    }
+    const items = [...(block[2] ?? '').matchAll(/<SortItem\b([^>]*)>/g)];
+    if (items.length === 0) issues.push({ file, field, message: 'has no <SortItem group="…" feedback="…"> inside' });
+    items.forEach((item, i) => {
+      const attributes = item[1] ?? '';
+      const group = /group="([^"]*)"/.exec(attributes)?.[1]?.trim();
+      if (group === undefined || !groups.includes(group))
+        issues.push({ file, field: `${field} <SortItem> ${i + 1}.group`, message: `"${group ?? ''}" is not one of this Sort's groups (${groups.join(', ')})` });
+      if (!/feedback="[^"]+"/.test(attributes))
+        issues.push({ file, field: `${field} <SortItem> ${i + 1}.feedback`, message: 'needs feedback="…" saying why the example belongs in its group' });
+    });
+  }
+}

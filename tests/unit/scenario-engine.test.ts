@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { choiceResult, choose, debrief, replayFrom, scorePath, scoreRange, transcript, walk } from '../../src/lib/scenario-engine.ts';
+import { scenarioStateShape, toRuntimeScenario } from '../../src/lib/scenario-model.ts';
+import { fixtureScenario } from '../support/scenario-fixture.ts';
+
+const scenario = toRuntimeScenario('practice', fixtureScenario(), [{ id: 'systems', criteria: ['U219.1.1'] }]);
+/** Choice a at each of the ten decisions: all score 2. */
+const BEST = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+
+describe('scenario engine: transitions', () => {
+  it('starts at the start node with nothing chosen', () => {
+    const { current, decisions } = walk(scenario, []);
+    expect(current.id).toBe('d1');
+    expect(decisions).toEqual([]);
+  });
+
+  it('moves to the chosen next node and keeps the path', () => {
+    let path = choose(scenario, [], 0);
+    path = choose(scenario, path, 1);
+    expect(path).toEqual([0, 1]);
+    expect(walk(scenario, path).current.id).toBe('d3');
+    expect(walk(scenario, path).current.screen.kind).toBe('form');
+  });
+
+  it('reaches the ending the choices lead to', () => {
+    expect(walk(scenario, [1]).current.ending).toBe('gave-up');
+    expect(walk(scenario, BEST).current.ending).toBe('resolved-well');
+    expect(walk(scenario, [0, 0, 1]).current.ending).toBe('resolved-poorly');
+  });
+
+  it('refuses a choice the node does not have, and any choice at an ending', () => {
+    expect(() => choose(scenario, [], 2)).toThrow('scenario ten-decisions: node "d1" has no choice 2; expected 0-1');
+    expect(() => choose(scenario, [1], 0)).toThrow('node "gave-up" has no choice 0');
+  });
+
+  it('resumes a saved path at the same node, and cuts a damaged path at the first step that does not fit', () => {
+    const saved = [0, 1, 0, 0];
+    expect(walk(scenario, saved).current.id).toBe('d5');
+    const damaged = walk(scenario, [0, 1, 3, 0]);
+    expect(damaged.path).toEqual([0, 1]);
+    expect(damaged.current.id).toBe('d3');
+  });
+
+  it('replays from the start or from any decision, keeping the decisions before it', () => {
+    expect(replayFrom(BEST, 0)).toEqual([]);
+    expect(replayFrom([0, 1, 0, 1], 2)).toEqual([0, 1]);
+    expect(walk(scenario, replayFrom([0, 1, 0, 1], 2)).current.id).toBe('d3');
+    expect(replayFrom([0], 5)).toEqual([0]);
+  });
+
+  it('builds the transcript: customer lines, then what the adviser said, in order', () => {
+    const lines = transcript(scenario, [0, 1]);
+    expect(lines.map((l) => `${l.kind}:${l.text}`)).toEqual([
+      'customer:Hello, I need help.',
+      'adviser:Best one',
+      'customer:Step two.',
+      'adviser:Fair two',
+      'customer:Step three.',
+    ]);
+  });
+});
+
+describe('scenario engine: scoring', () => {
+  it('scores points earned over two per decision on the path taken', () => {
+    expect(scorePath(scenario, BEST)).toEqual({ earned: 20, possible: 20, percent: 100, passed: true });
+    // Best, fair (1), then leaving early with a fair choice (1): 4 of 6.
+    expect(scorePath(scenario, [0, 1, 1])).toEqual({ earned: 4, possible: 6, percent: 67, passed: false });
+    expect(scorePath(scenario, [1])).toEqual({ earned: 0, possible: 2, percent: 0, passed: false });
+  });
+
+  it('applies the pass mark from the file', () => {
+    // Three poor choices out of ten: 14/20 = 70%, exactly the pass mark; four: 60%.
+    expect(scorePath(scenario, [0, 0, 0, 1, 1, 1, 0, 0, 0, 0])).toMatchObject({ percent: 70, passed: true });
+    expect(scorePath(scenario, [0, 0, 0, 1, 1, 1, 1, 0, 0, 0])).toMatchObject({ percent: 60, passed: false });
+  });
+
+  it('reports best choices as correct, acceptable as neutral and poor as incorrect', () => {
+    const d2 = scenario.nodes.d2!;
+    expect(choiceResult(d2.choices[0]!)).toBe('correct');
+    expect(choiceResult(d2.choices[1]!)).toBe('neutral');
+    expect(choiceResult(scenario.nodes.d1!.choices[1]!)).toBe('incorrect');
+  });
+
+  it('gives the score range over every path', () => {
+    expect(scoreRange(scenario)).toEqual({ min: 0, max: 100 });
+  });
+
+  it('gives LMS ids and objectives to each decision node', () => {
+    expect(scenario.nodes.d1!.interactionId).toBe('practice-ten-decisions-d1');
+    expect(scenario.nodes.d1!.objectives).toEqual(['practice-systems']);
+    expect(scenario.nodes.d2!.objectives).toEqual([]);
+  });
+
+  it('bounds the saved path by the longest path and the widest node', () => {
+    const shape = scenarioStateShape(scenario);
+    expect(shape.maxDepth).toBe(10);
+    expect(shape.maxChoices).toBe(2);
+    expect(shape.ids).toContain('d4.b');
+  });
+});
+
+describe('scenario engine: debrief', () => {
+  it('is only there at an ending', () => {
+    expect(debrief(scenario, [0, 0])).toBeNull();
+  });
+
+  it('shows the learner path beside a best path lined up with it, feedback and criteria', () => {
+    const path = [0, 0, 0, 1, 0, 0, 0, 0, 0, 1];
+    const result = debrief(scenario, path)!;
+    expect(result.ending.ending).toBe('resolved-poorly');
+    expect(result.yours.map((s) => s.choice.id)).toEqual(['a', 'a', 'a', 'b', 'a', 'a', 'a', 'a', 'a', 'b']);
+    expect(result.yours[3]!.choice.feedback).toBe('Poor.');
+    expect(result.best.map((s) => `${s.node.id}:${s.choice.id}`)).toEqual(BEST.map((_, i) => `d${i + 1}:a`));
+    expect(result.score).toMatchObject({ earned: 16, possible: 20, percent: 80 });
+    expect(result.criteriaToReview).toEqual(['D4.3.1', 'U219.1.1']);
+    expect(result.criteriaDoneWell).toEqual(['U219.1.2']);
+  });
+});
