@@ -31,7 +31,8 @@ export default defineConfig({
     },
   },
   // The glossary plugin marks each lesson's first use of a term (content/glossary/*.yaml).
-  markdown: { processor: satteri({ mdastPlugins: [courseGlossaryPlugin()] }) },
+  // No syntax highlighting: the course has no code, and Shiki's inline styles would break the CSP.
+  markdown: { processor: satteri({ mdastPlugins: [courseGlossaryPlugin()] }), syntaxHighlight: false },
   devToolbar: { enabled: false },
   prefetch: false,
   vite: {
