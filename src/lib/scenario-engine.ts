@@ -152,3 +152,21 @@ export function scoreRange(scenario: RuntimeScenario): ScoreRange {
   visit(scenario.nodes[scenario.start]!, 0, 0);
   return { min, max };
 }
+
+/**
+ * The order a node's choices are shown in: a fixed shuffle per scenario and
+ * node (the same for every learner and every visit, so a resumed or replayed
+ * conversation looks the same), so the best reply is not always where the
+ * author happened to write it. Returns indexes into the node's choices.
+ */
+export function choiceDisplayOrder(scenarioId: string, nodeId: string, count: number): number[] {
+  let seed = 0x811c9dc5;
+  for (const char of `${scenarioId}/${nodeId}`) seed = Math.imul(seed ^ char.charCodeAt(0), 0x01000193) >>> 0;
+  const order = Array.from({ length: count }, (_, i) => i);
+  for (let i = count - 1; i > 0; i--) {
+    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+    const j = seed % (i + 1);
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return order;
+}

@@ -15,11 +15,16 @@ const config = moduleConfig(course, course.modules.find((m) => m.meta.id === 'pr
 const view = config.views.find((v): v is ViewConfigOf<'scenario'> => v.kind === 'scenario')!;
 const scenario = view.scenario;
 
-/** Activates a reply the way a keyboard user does: focus the button, then Enter (a native button's click). */
+/**
+ * Activates reply `index` (its place in the scenario file) of the node on screen, the way a keyboard user does:
+ * focus the button, then Enter (a native button's click). Buttons are found by their words, since replies are
+ * shown in a shuffled order.
+ */
 function pressReply(target: HTMLElement, index: number): void {
-  const buttons = [...target.querySelectorAll<HTMLButtonElement>('.choices button')];
-  const button = buttons[index];
-  if (!button) throw new Error(`no reply ${index} in: ${target.textContent}`);
+  const nodeId = target.querySelector('[data-node]')?.getAttribute('data-node') ?? '';
+  const say = scenario.nodes[nodeId]?.choices[index]?.say;
+  const button = [...target.querySelectorAll<HTMLButtonElement>('.choices button')].find((b) => b.textContent === say);
+  if (!button) throw new Error(`no reply ${index} (${say}) at node ${nodeId} in: ${target.textContent}`);
   button.focus();
   expect(document.activeElement).toBe(button);
   button.click();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { choiceResult, choose, debrief, replayFrom, scorePath, scoreRange, transcript, walk } from '../../src/lib/scenario-engine.ts';
+import { choiceDisplayOrder, choiceResult, choose, debrief, replayFrom, scorePath, scoreRange, transcript, walk } from '../../src/lib/scenario-engine.ts';
+import { realCourse } from '../support/real-course.ts';
 import { scenarioStateShape, toRuntimeScenario } from '../../src/lib/scenario-model.ts';
 import { fixtureScenario } from '../support/scenario-fixture.ts';
 
@@ -114,5 +115,23 @@ describe('scenario engine: debrief', () => {
     expect(result.score).toMatchObject({ earned: 16, possible: 20, percent: 80 });
     expect(result.criteriaToReview).toEqual(['D4.3.1', 'U219.1.1']);
     expect(result.criteriaDoneWell).toEqual(['U219.1.2']);
+  });
+});
+
+describe('choice display order', () => {
+  it('is a fixed permutation per node, so resume and replay show the same order', () => {
+    const order = choiceDisplayOrder('familiar-own-use', 'greet', 4);
+    expect([...order].sort()).toEqual([0, 1, 2, 3]);
+    expect(choiceDisplayOrder('familiar-own-use', 'greet', 4)).toEqual(order);
+  });
+
+  it('does not leave the best reply first: across the real scenarios the first written choice is shown first in well under half the nodes', () => {
+    const course = realCourse();
+    const nodes = course.modules.flatMap((mod) =>
+      mod.scenarios.flatMap(({ scenario }) => Object.entries(scenario.nodes).filter(([, n]) => (n.choices?.length ?? 0) > 2).map(([id, n]) => ({ scenario: scenario.id, id, count: n.choices!.length }))),
+    );
+    expect(nodes.length).toBeGreaterThan(20);
+    const firstStaysFirst = nodes.filter((n) => choiceDisplayOrder(n.scenario, n.id, n.count)[0] === 0).length;
+    expect(firstStaysFirst / nodes.length).toBeLessThan(0.5);
   });
 });

@@ -1,6 +1,6 @@
 import type { Channel } from '../../schemas/scenario.ts';
-import { debrief, transcript, walk, type Debrief, type Decision, type TranscriptEntry } from '../../lib/scenario-engine.ts';
-import type { RuntimeNode, RuntimeScenario } from '../../lib/scenario-model.ts';
+import { choiceDisplayOrder, debrief, transcript, walk, type Debrief, type Decision, type TranscriptEntry } from '../../lib/scenario-engine.ts';
+import type { RuntimeChoice, RuntimeNode, RuntimeScenario } from '../../lib/scenario-model.ts';
 
 /** A scenario's saved progress, as the module session keeps it. */
 export interface ScenarioProgressView {
@@ -28,7 +28,7 @@ const CHANNEL_NAMES: Record<Channel, string> = {
 const SCREEN_CAPTIONS: Record<Channel, (name: string) => string> = {
   'live-chat': (name) => `What ${name} sees. You cannot see this in a chat: you only know what ${name} tells you.`,
   phone: (name) => `What ${name} sees. You cannot see this on the phone: you only know what ${name} tells you.`,
-  'in-person': (name) => `The help-desk computer ${name} is using. You can both see it.`,
+  'in-person': (name) => `The screen ${name} is using at the help desk. You can both see it.`,
   video: (name) => `${name}'s shared screen. You can both see it.`,
 };
 
@@ -69,6 +69,12 @@ export class ScenarioState {
 
   get current(): RuntimeNode {
     return walk(this.scenario, this.path).current;
+  }
+
+  /** The current node's choices in the order they are shown, each with its index in the scenario file. */
+  get shownChoices(): { choice: RuntimeChoice; index: number }[] {
+    const node = this.current;
+    return choiceDisplayOrder(this.scenario.id, node.id, node.choices.length).map((index) => ({ choice: node.choices[index]!, index }));
   }
   get decisions(): Decision[] {
     return walk(this.scenario, this.path).decisions;
