@@ -1,7 +1,7 @@
 import type { CommitOutcome } from './commit-retry.ts';
 import type { Cmi5Launch } from './cmi5-launch.ts';
 import type { InteractionReport, LaunchInfo, LmsAdapter, LmsError, ObjectiveReport, Score, SuccessStatus } from './lms-adapter.ts';
-import { readMode, refusedLaunch } from './scorm-shared.ts';
+import { interactionPattern, readMode, refusedLaunch } from './scorm-shared.ts';
 import { scorm2004Duration } from './time-formats.ts';
 
 /**
@@ -174,8 +174,10 @@ export class Cmi5Adapter implements LmsAdapter {
   ensureObjective(_id: string, _description: string): void {}
 
   recordInteraction(interaction: InteractionReport): void {
-    const response = typeof interaction.response === 'boolean' ? String(interaction.response) : [...interaction.response].sort().join('[,]');
-    const correct = interaction.correct === undefined ? undefined : typeof interaction.correct === 'boolean' ? String(interaction.correct) : [...interaction.correct].sort().join('[,]');
+    // xAPI takes the SCORM 2004 response patterns (xAPI 1.0.3, Interaction Activities).
+    const pattern = (value: readonly string[] | boolean) => (typeof value === 'boolean' ? String(value) : interactionPattern(value, '[,]'));
+    const response = pattern(interaction.response);
+    const correct = interaction.correct === undefined ? undefined : pattern(interaction.correct);
     this.#send(
       'answered',
       { response, ...(interaction.result === 'neutral' ? {} : { success: interaction.result === 'correct' }), duration: scorm2004Duration(interaction.answeredAt - interaction.shownAt) },
