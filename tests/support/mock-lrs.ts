@@ -55,10 +55,17 @@ export async function startMockLrs(options: { launchMode?: string; masteryScore?
 
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const reply = (status: number, body?: unknown) => {
-      response.writeHead(status, { 'Content-Type': 'application/json' });
-      response.end(body === undefined ? '' : JSON.stringify(body));
+    // An LRS serves AUs from other origins (the LMS's content server), as real ones do.
+    const cors = {
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Allow-Methods': 'GET, POST, PUT, OPTIONS',
+      'Access-Control-Allow-Headers': 'Authorization, Content-Type, X-Experience-API-Version',
     };
+    const reply = (status: number, body?: unknown) => {
+      response.writeHead(status, { 'Content-Type': 'application/json', ...cors });
+      response.end(body === undefined || status === 204 ? '' : JSON.stringify(body));
+    };
+    if (request.method === 'OPTIONS') return reply(204);
     try {
       const body = await readBody(request);
       if (url.pathname === '/fetch' && request.method === 'POST') {
