@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -49,6 +50,11 @@ test('a module passed in the cmi5 package sends initialized, completed, passed a
   });
   await page.goto(`${contentUrl}${firstModule.meta.id}.html${lrs.launchSearch()}`);
   await expect(page.getByText('Progress is sent to your learning system (cmi5).')).toBeAttached();
+  // The page footer (base layout) is the one footer landmark, with the module's lines and the course version.
+  await expect(page.getByRole('contentinfo')).toContainText(`Course version ${course.meta.version}`);
+  await expect(page.getByRole('contentinfo')).toContainText('It does not assess workplace competence.');
+  const landmarks = await new AxeBuilder({ page }).withRules(['region', 'landmark-unique', 'landmark-no-duplicate-contentinfo', 'landmark-contentinfo-is-top-level']).analyze();
+  expect(landmarks.violations.map((violation) => violation.id)).toEqual([]);
   await readLessons(page, firstModule.lessons.length);
   await page.getByRole('link', { name: `Next: ${quiz.title}` }).click();
   await page.getByRole('button', { name: 'Start the quiz' }).click();
