@@ -1,5 +1,7 @@
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readZip } from '../../scorm/zip.ts';
 import { startStandInServer, type RunningStandInServer } from '../../src/stand-in/server.ts';
 import { toRuntimeQuiz } from '../../src/lib/quiz-model.ts';
 import { course, optionsFor } from './support/course.ts';
@@ -145,4 +147,20 @@ test.describe('per-module packages (release/modules)', () => {
       expect(violations).toEqual([]);
     });
   }
+});
+
+test('every page in the packages runs under its Content-Security-Policy without a violation', async ({ page }) => {
+  const violations = collectCspViolations(page);
+  const pages = readZip(readFileSync(join(import.meta.dirname, '../../release', COURSE_2004)));
+  const htmlFiles = [...pages.keys()].filter((file) => file.endsWith('.html')).sort();
+  expect(htmlFiles).toEqual(expect.arrayContaining(course.modules.map(({ meta }) => `${meta.id}.html`)));
+  for (const file of htmlFiles) {
+    await page.goto(`/packages/${COURSE_2004}/${file}`);
+    await expect(page.getByText(`Course version ${course.meta.version}`), file).toBeVisible();
+    // Islands hydrate after load; give them a moment to run (and to be refused, if they would be).
+    await page.waitForLoadState('networkidle');
+    const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+    expect(policy, file).toMatch(/^default-src 'self';/);
+  }
+  expect(violations).toEqual([]);
 });
