@@ -61,6 +61,8 @@ function emptyProgress(): Progress {
   return { suspendData: '', location: '', exit: '', completed: false, success: 'unknown', score: null, sent: [] };
 }
 
+const KEEPALIVE_LIMIT = 60_000;
+
 type Job = { kind: 'statements'; statements: Record<string, unknown>[] } | { kind: 'state'; body: string };
 
 export class Cmi5Adapter implements LmsAdapter {
@@ -216,13 +218,17 @@ export class Cmi5Adapter implements LmsAdapter {
     this.#send('terminated', { duration: this.#elapsed() });
     this.#queueState();
     this.#finished = true;
-    // The page is going: what is queued goes now, with keepalive, in one request per kind.
+    // The page is going: what is queued goes in one request per kind.
     const statements = this.#queue.flatMap((job) => (job.kind === 'statements' ? job.statements : []));
     const state = [...this.#queue].reverse().find((job) => job.kind === 'state');
     this.#queue = [];
     const last: Job[] = [...(statements.length ? [{ kind: 'statements' as const, statements }] : []), ...(state ? [state] : [])];
+    // Chained after a request still in flight, so the LRS gets statements in order. That request
+    // survives the page (keepalive), but a page already gone cannot start the next one: a learner
+    // who closes within a round trip of their last action may lose `terminated` (the LMS then
+    // records the session as abandoned).
     this.#sending = this.#sending.then(async () => {
-      for (const job of last) await this.#deliver(job, true);
+      for (const job of last) await this.#deliver(job);
     });
   }
 
@@ -296,18 +302,20 @@ export class Cmi5Adapter implements LmsAdapter {
     this.#sending = this.#sending.then(async () => {
       while (this.#queue.length > 0 && !this.#fatal) {
         const job = this.#queue[0]!;
-        if (!(await this.#deliver(job, false))) break;
+        if (!(await this.#deliver(job))) break;
         this.#queue.shift();
       }
       this.#busy = false;
     });
   }
 
-  async #deliver(job: Job, keepalive: boolean): Promise<boolean> {
+  async #deliver(job: Job): Promise<boolean> {
     const url = job.kind === 'statements' ? `${this.#launch.endpoint}statements` : this.#stateUrl(PROGRESS_STATE);
     const body = job.kind === 'statements' ? JSON.stringify(job.statements) : job.body;
     const call = job.kind === 'statements' ? `POST statements (${job.statements.map((s) => (s['verb'] as { display: Record<string, string> }).display['en-US']).join(', ')})` : 'PUT progress state';
     try {
+      // keepalive lets a request outlive the page (the LMS may close it any time); browsers cap those bodies at 64 KB.
+      const keepalive = new TextEncoder().encode(body).byteLength < KEEPALIVE_LIMIT;
       const response = await this.#fetch(url, { method: job.kind === 'statements' ? 'POST' : 'PUT', headers: this.#headers(), body, keepalive });
       if (response.ok) {
         this.#lastFailed = false;
