@@ -2,6 +2,7 @@ import type { Catalogue } from './catalogue.ts';
 import type { ContentIssue } from './content-error.ts';
 import type { CourseModule, Lesson } from './course-model.ts';
 import { checkQuizBanks } from '../lib/quiz-checks.ts';
+import { criterionKind } from './coverage.ts';
 
 /** Each section says which criteria it serves; together they must match the lesson's frontmatter. */
 function checkSections(lesson: Lesson, issues: ContentIssue[]): void {
@@ -69,5 +70,23 @@ export function checkCourseReferences({ catalogue, modules }: CourseParts, issue
         });
     });
     if (mod.quiz) checkQuizBanks(mod.quiz, mod.meta.outcomes, mod.quizFile, issues);
+    checkReflection(mod, outcomeCriteria, catalogue, issues);
   }
+}
+
+/** Reflection prompts speak to this module's performance criteria ("be able to"), never to knowledge ones. */
+function checkReflection(mod: CourseModule, outcomeCriteria: ReadonlySet<string>, catalogue: Catalogue, issues: ContentIssue[]): void {
+  const seen = new Set<string>();
+  mod.meta.reflection.forEach((prompt, p) => {
+    if (seen.has(prompt.id)) issues.push({ file: mod.moduleFile, field: `reflection[${p}].id`, message: `"${prompt.id}" is used twice; give each prompt its own id` });
+    seen.add(prompt.id);
+    prompt.criteria.forEach((id, i) => {
+      const entry = catalogue.byId.get(id);
+      const field = `reflection[${p}].criteria[${i}]`;
+      if (!entry) issues.push({ file: mod.moduleFile, field, message: `unknown criterion id "${id}"; expected an id listed in content/standards/*.yaml` });
+      else if (!outcomeCriteria.has(id)) issues.push({ file: mod.moduleFile, field, message: `"${id}" is not a criterion of this module's outcomes; name one of them` });
+      else if (criterionKind(entry) !== 'performance')
+        issues.push({ file: mod.moduleFile, field, message: `"${id}" is a knowledge criterion; reflection prompts speak to performance ("be able to") criteria` });
+    });
+  });
 }

@@ -17,6 +17,7 @@ import { loadGlossary } from './load-glossary.ts';
 import { loadHomes } from './load-homes.ts';
 import { checkCoverage, computeCoverage, scenarioChoicesOf, type ScenarioChoiceCheck } from './coverage.ts';
 import { checkSortGroups } from './check-sort-groups.ts';
+import { checkBranding } from './branding.ts';
 
 /** The lesson file name pattern: two-digit order, then a kebab-case slug. */
 export const LESSON_FILE_PATTERN = /^(\d{2})-([a-z0-9-]+)\.mdx$/;
@@ -50,6 +51,7 @@ export function loadCourse(contentDir: string, projectRoot = join(contentDir, '.
   const courseFile = join(contentDir, 'course.yaml');
   if (!existsSync(courseFile)) throw new ContentError([{ file: display(courseFile), field: '', message: 'file is missing' }]);
   const meta = parseFile(courseFile, courseSchema);
+  if (meta) issues.push(...checkBranding(meta.branding, display(courseFile), contentDir));
 
   const standardsDir = join(contentDir, 'standards');
   const standardFiles = existsSync(standardsDir)

@@ -18,6 +18,16 @@ export function moduleConfigFor(course: Course, mod: CourseModule): ModuleConfig
       const runtime = toRuntimeScenario(mod.meta.id, scenario, mod.meta.outcomes, criterionText);
       return { kind: 'scenario', id: scenario.id, title: scenario.title, shape: scenarioStateShape(runtime), scenario: runtime };
     }),
+    ...(mod.meta.reflection.length > 0
+      ? [
+          {
+            kind: 'reflection',
+            id: 'account',
+            title: 'Your reflective account',
+            prompts: mod.meta.reflection.map((p) => ({ id: p.id, text: p.prompt, maxLength: p.max_length, criteria: [...p.criteria] })),
+          } as const,
+        ]
+      : []),
   ];
   return {
     courseId: course.meta.id,

@@ -13,6 +13,19 @@ export const moduleOutcomeSchema = z.strictObject({
   criteria: z.array(criterionIdSchema).min(1),
 });
 
+/**
+ * One reflection prompt at the end of a module: the learner describes real work that
+ * speaks to the module's performance criteria, as a starting point for workplace evidence.
+ */
+export const reflectionPromptSchema = z.strictObject({
+  id: slugSchema,
+  prompt: z.string().min(10),
+  /** Performance criteria of this module's outcomes that an answer speaks to. */
+  criteria: z.array(criterionIdSchema).min(1),
+  /** Characters a learner may write; the default keeps the worst-case SCORM 2004 state within its budget. */
+  max_length: z.number().int().min(100).max(1200).default(800),
+});
+
 /** content/modules/<module>/module.yaml */
 export const moduleSchema = z.strictObject({
   id: slugSchema,
@@ -33,7 +46,11 @@ export const moduleSchema = z.strictObject({
   scenarios: z.array(slugSchema).optional(),
   /** How the module score combines its scenarios: `mean` of the scenario percentages. */
   scenario_scoring: z.enum(['mean']).default('mean'),
+  /** Reflection prompts shown after the module's quiz or scenarios; gathered into the course's reflective account. */
+  reflection: z.array(reflectionPromptSchema).default([]),
 });
+
+export type ReflectionPrompt = z.infer<typeof reflectionPromptSchema>;
 
 export type ModuleOutcome = z.infer<typeof moduleOutcomeSchema>;
 export type ModuleMeta = z.infer<typeof moduleSchema>;

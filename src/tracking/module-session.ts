@@ -23,6 +23,7 @@ import {
 } from './learner-state.ts';
 import type { LaunchInfo, LmsAdapter, SuccessStatus } from './lms-adapter.ts';
 import type { KeyValueStore } from './safe-storage.ts';
+import { readCourseRecord, writeModuleRecord } from './course-record.ts';
 import { attemptsLeft, isComplete, isFinished, reportedScore, successStatus, type StatusPolicy } from './status-rules.ts';
 import { decodeState, encodeState } from './codec/index.ts';
 
@@ -187,6 +188,7 @@ export class ModuleSession {
     if (saved?.fallbackIds) adapter.useFallbackIds();
     if (saved && this.launch.mode !== 'normal') this.state = saved; // review shows what was done, without asking
     else this.pendingResume = saved;
+    this.#restoreReflections(saved ?? this.state);
     if (this.#writesResults) {
       for (const outcome of config.outcomes) adapter.ensureObjective(outcome.objectiveId, outcome.title);
       // Launch is a milestone: the LMS learns the attempt has started (status incomplete, objectives declared).
@@ -415,6 +417,7 @@ export class ModuleSession {
     this.#commits.cancel();
     if (this.#writesResults) this.#writeToLms();
     this.#writeSafetyCopy();
+    this.#writeCourseRecord();
     this.#adapter.finish();
   }
 
@@ -479,6 +482,7 @@ export class ModuleSession {
       const statusChanged = this.#writeToLms();
       this.#commits.changed(options.milestone === true || statusChanged);
     }
+    this.#writeCourseRecord();
     this.#emit();
   }
 
@@ -543,6 +547,41 @@ export class ModuleSession {
     if (this.launch.connected && isFinished(this.state, this.policy, this.#success)) return;
     const copy: SafetyCopy = { data: encodeState(this.state, this.shape, { includeText: true }), savedAt: this.#now() };
     this.#store.set(this.#safetyKey(), JSON.stringify(copy));
+  }
+
+  /**
+   * A finished module's safety copy is removed and SCORM 1.2 never held the text, so answers
+   * missing from the saved state come back from the course record of the same learner.
+   */
+  #restoreReflections(state: LearnerState): void {
+    const saved = readCourseRecord(this.#store, this.config.courseId).learners[this.launch.learnerId || 'anonymous']?.modules[this.config.moduleId];
+    if (!saved) return;
+    this.shape.views.forEach((shape, i) => {
+      const view = state.views[i];
+      if (shape.kind === 'reflection' && view?.kind === 'reflection' && view.texts.every((t) => t === ''))
+        view.texts = shape.prompts.map((p) => Array.from(saved.reflections[p.id] ?? '').slice(0, p.maxLength).join(''));
+    });
+  }
+
+  /** The course-wide browser record (course home status, reflective account); kept after the module is finished. */
+  #writeCourseRecord(): void {
+    if (this.pendingResume || this.launch.mode !== 'normal') return;
+    const reflections: Record<string, string> = {};
+    this.shape.views.forEach((shape, i) => {
+      const view = this.state.views[i];
+      if (shape.kind === 'reflection' && view?.kind === 'reflection') shape.prompts.forEach((p, j) => (reflections[p.id] = view.texts[j] ?? ''));
+    });
+    writeModuleRecord(this.#store, {
+      courseId: this.config.courseId,
+      moduleId: this.config.moduleId,
+      learnerId: this.launch.learnerId,
+      learnerName: this.launch.learnerName,
+      completed: isComplete(this.state) || this.launch.previousCompletion,
+      success: this.#success,
+      score: this.#scoreToReport(),
+      reflections,
+      now: this.#now(),
+    });
   }
 
   #readSafetyCopy(): SafetyCopy | null {
