@@ -65,10 +65,12 @@ const KEEPALIVE_LIMIT = 60_000;
 
 type Job = { kind: 'statements'; statements: Record<string, unknown>[] } | { kind: 'state'; body: string };
 
+/** Progress is sent with keepalive when the page closes, and browsers cap those bodies at 64 KB. */
+export const CMI5_STATE_LIMIT = 30000;
+
 export class Cmi5Adapter implements LmsAdapter {
   readonly kind = 'cmi5' as const;
-  /** Progress is sent with keepalive when the page closes, and browsers cap those bodies at 64 KB. */
-  readonly suspendDataLimit = 30000;
+  readonly suspendDataLimit = CMI5_STATE_LIMIT;
   readonly usesFallbackIds = false;
   readonly #launch: Cmi5Launch;
   readonly #fetch: FetchLike;
