@@ -49,8 +49,8 @@ export function reflectionTexts(state: LearnerState | null | undefined): string[
   return state?.views.flatMap((v) => (v.kind === 'reflection' ? v.texts : []));
 }
 
-/** The config with one reflection view (prompt limits as given) added after the quiz. */
+/** The config with its reflection view replaced by one whose prompt limits are as given. */
 export function withReflectionView(config: ModuleConfig, limits: readonly number[]): ModuleConfig {
   const prompts = limits.map((maxLength, i) => ({ id: `prompt-${i + 1}`, text: `Prompt ${i + 1}`, maxLength, criteria: [] }));
-  return { ...config, views: [...config.views, { kind: 'reflection', id: 'account', title: 'Your reflective account', prompts }] };
+  return { ...config, views: [...config.views.filter((v) => v.kind !== 'reflection'), { kind: 'reflection', id: 'account', title: 'Your reflective account', prompts }] };
 }
