@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { RuntimeItem } from '../../src/lib/quiz-model.ts';
 import { answerCurrent, answers, course, currentItem, firstModule, openQuiz, perAttempt, quiz } from './support/course.ts';
@@ -6,27 +5,11 @@ import { moduleConfigFor } from '../../src/course/module-config.ts';
 import { walk } from '../../src/lib/scenario-engine.ts';
 import { bestPathFrom } from '../../src/lib/scenario-graph.ts';
 import { closeCourse, courseFrame, launch, openStandIn, packages } from './support/stand-in.ts';
+import { courseViolations, pageViolations } from './support/axe.ts';
 
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-/** Structure rules axe files under best practice, which the WCAG tags leave out: headings, landmarks, skip link. */
-const STRUCTURE_RULES = ['heading-order', 'page-has-heading-one', 'landmark-one-main', 'landmark-unique', 'region', 'skip-link', 'html-has-lang', 'image-alt'];
 const moduleFile = `${firstModule.meta.id}.html`;
 const practice = course.modules.find((m) => m.meta.id === 'practice')!;
 const scenarioForAxe = moduleConfigFor(course, practice).views.flatMap((v) => (v.kind === 'scenario' ? [v.scenario] : []))[0]!;
-
-/** axe on the course inside the stand-in's iframe (the stand-in's own controls are not the course). */
-async function courseViolations(page: Page) {
-  return violations(() => new AxeBuilder({ page }).include('[data-testid="course-frame"]'));
-}
-
-async function pageViolations(page: Page) {
-  return violations(() => new AxeBuilder({ page }));
-}
-
-async function violations(builder: () => AxeBuilder): Promise<string[]> {
-  const found = [...(await builder().withTags(WCAG_22_AA).analyze()).violations, ...(await builder().withRules(STRUCTURE_RULES).analyze()).violations];
-  return found.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 /** URL of a file inside the SCORM 2004 zip, served by the stand-in (no LMS API: standalone mode). */
 async function packageUrl(page: Page, file: string): Promise<string> {

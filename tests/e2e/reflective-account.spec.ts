@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { course } from './support/course.ts';
 import { closeCourse, courseFrame, launch, openStandIn } from './support/stand-in.ts';
+import { courseViolations, pageViolations } from './support/axe.ts';
 
 const stepping = course.modules.find((m) => m.meta.id === 'u219-lo3')!;
 const writing = course.modules.find((m) => m.meta.id === 'writing')!;
@@ -20,6 +21,7 @@ async function writeReflection(page: Page, zip: string, mod: typeof stepping, le
   await box.focus();
   await page.keyboard.type(ANSWERS[mod.meta.id]!);
   await expect(frame.getByText(`${Array.from(ANSWERS[mod.meta.id]!).length} of ${mod.meta.reflection[0]!.max_length} characters used`)).toBeVisible();
+  expect(await courseViolations(page), `${mod.meta.id} reflection view`).toEqual([]);
   await closeCourse(page);
 }
 
@@ -50,6 +52,7 @@ for (const version of ['1.2', '2004'] as const) {
     await expect(page.getByText(stepping.meta.reflection[0]!.criteria[0]!, { exact: true }).first()).toBeVisible();
     expect(await page.title()).not.toBe('hacked');
     await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeVisible();
+    expect(await pageViolations(page), 'reflective account').toEqual([]);
     await page.setViewportSize({ width: 320, height: 800 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 
@@ -66,13 +69,16 @@ for (const version of ['1.2', '2004'] as const) {
     await page.goto(`/packages/${zip}/index.html`);
     await expect(page.locator(`[data-module-status="${stepping.meta.id}"]`)).toHaveText(/^Your status: In progress/);
     await expect(page.locator(`[data-module-status="rules"]`)).toHaveText('Your status: Not started in this browser');
+    expect(await pageViolations(page), 'course home').toEqual([]);
     await page.screenshot({ path: testInfo.outputPath(`course-home-${version}.png`), fullPage: true });
     await page.goto(`/packages/${zip}/certificate.html`);
     await expect(page.locator('#certificate-name')).toHaveText('Sam Student');
     await expect(page.getByText('It is not a qualification')).toBeVisible();
+    expect(await pageViolations(page), 'certificate').toEqual([]);
     if (version === '2004') {
       await page.goto(`/packages/${zip}/tutor-guide.html`);
       await expect(page.getByRole('heading', { name: 'Where to find these reports' })).toBeVisible();
+      expect(await pageViolations(page), 'tutor guide').toEqual([]);
       await page.screenshot({ path: testInfo.outputPath('tutor-guide.png'), fullPage: true });
     }
   });
