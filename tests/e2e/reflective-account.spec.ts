@@ -83,3 +83,22 @@ for (const version of ['1.2', '2004'] as const) {
     }
   });
 }
+
+test('at 320 px the reflection view fits, works by keyboard and shows the counter', async ({ page }) => {
+  await openStandIn(page);
+  await page.setViewportSize({ width: 320, height: 700 });
+  await page.goto(`/packages/${course.meta.id}-scorm2004.zip/${stepping.meta.id}.html#reflection-account`);
+  const box = page.getByLabel(stepping.meta.reflection[1]!.prompt);
+  await expect(box).toBeEnabled();
+  await page.getByRole('heading', { level: 1, name: 'Your reflective account' }).focus();
+  // Tab order: the first prompt's box comes before the second's.
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel(stepping.meta.reflection[0]!.prompt)).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(box).toBeFocused();
+  await page.keyboard.type('I summed up: the refund is on its way.');
+  await expect(page.getByText(`38 of ${stepping.meta.reflection[1]!.max_length} characters used`)).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  const width = await box.evaluate((el) => el.getBoundingClientRect().width);
+  expect(width).toBeGreaterThan(200);
+});
