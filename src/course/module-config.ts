@@ -12,8 +12,8 @@ import type { ModuleConfig, ViewConfig } from '../tracking/module-session.ts';
 export function moduleConfigFor(course: Course, mod: CourseModule): ModuleConfig {
   const quiz = mod.quiz && toRuntimeQuiz(mod.meta.id, mod.quiz, mod.meta.pass_mark, mod.meta.outcomes);
   const criterionText = (id: string) => course.catalogue.byId.get(id)?.criterion.text ?? '';
-  // An assessment's review links each missed criterion to the lessons that teach it, opened read-only.
-  if (quiz?.mode === 'assessment') quiz.revisit = revisitLinks(quiz.items.flatMap((i) => i.criteria), teachingModules(course), criterionText, mod.meta.id);
+  // With review_links, the review links each missed criterion to the lessons that teach it, opened read-only.
+  if (quiz && mod.quiz?.review_links) quiz.revisit = revisitLinks(quiz.items.flatMap((i) => i.criteria), teachingModules(course), criterionText, mod.meta.id);
   const views: ViewConfig[] = [
     ...mod.lessons.map((l): ViewConfig => ({ kind: 'lesson', id: l.slug, title: l.meta.title })),
     ...(quiz ? [{ kind: 'quiz', id: 'quiz', title: quiz.title, quiz } as const] : []),
