@@ -69,7 +69,9 @@ for (const version of ['1.2', '2004'] as const) {
     await expect(revisit.getByRole('heading', { name: 'What to revisit' })).toBeVisible();
     expect(await revisit.locator('.revisit-outcome').count()).toBeGreaterThan(1);
     for (const outcome of await revisit.locator('.revisit-outcome').all()) expect(objectiveIds).toContain(await outcome.getAttribute('data-objective'));
-    await revisit.screenshot({ path: `test-results/final-review-scorm${version}.png` });
+    await revisit.getByRole('heading', { name: 'What to revisit' }).scrollIntoViewIfNeeded();
+    await page.setViewportSize({ width: 1280, height: 1400 });
+    await page.screenshot({ path: `test-results/final-review-scorm${version}.png` });
     const cmi = (await liveCmi(page))!.cmi as Cmi;
     expect(status(version, cmi)).toBe('failed');
 
