@@ -17,7 +17,7 @@ export interface CriterionRevisit {
 export interface TeachingModule {
   id: string;
   title: string;
-  lessons: readonly { slug: string; title: string; sections: readonly { criteria?: readonly string[] }[]; criteria: readonly string[] }[];
+  lessons: readonly { slug: string; title: string; sections: readonly { criteria: readonly string[] | null }[]; criteria: readonly string[] }[];
 }
 
 /**
