@@ -1,3 +1,4 @@
+import type { CriterionRevisit } from './revisit-links.ts';
 import type { Quiz, QuizItem } from '../schemas/quiz.ts';
 import { objectiveId, quizInteractionId } from './lms-ids.ts';
 import { saltedHash, seal, sha256Hex } from './quiz-hash.ts';
@@ -82,6 +83,8 @@ export interface RuntimeQuiz {
   draw: { bank: string; count: number }[] | null;
   items: RuntimeItem[];
   outcomes: RuntimeOutcome[];
+  /** Assessment mode only: each criterion's wording and the lessons (in other modules) that teach it, for the review. */
+  revisit?: Record<string, CriterionRevisit>;
 }
 
 type OutcomeInput = { id: string; title: string; criteria: readonly string[] };

@@ -185,6 +185,8 @@ export const quizSchema = z
     show_answers: z.boolean().default(true),
     /** Items appear in a new order for each attempt unless this is false. */
     shuffle_items: z.boolean().default(true),
+    /** Review: list the outcomes and criteria to revisit, linking to the lessons of other modules that teach them (opened read-only). */
+    review_links: z.boolean().default(false),
     /** Leave out to use every item in every attempt. */
     draw: drawSchema.optional(),
     items: z.array(quizItemSchema).min(1),

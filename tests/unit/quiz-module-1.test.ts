@@ -2,27 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { attemptLayout } from '../../src/lib/quiz-draw.ts';
 import { toRuntimeQuiz, type RuntimeItem } from '../../src/lib/quiz-model.ts';
 import type { QuizResponse } from '../../src/lib/quiz-response.ts';
+import { guess } from '../support/quiz-guessing.ts';
 import { scoreAttempt } from '../../src/lib/quiz-scoring.ts';
 import { realCourse } from '../support/real-course.ts';
 
 const mod = realCourse().modules[0]!;
 const quiz = toRuntimeQuiz(mod.meta.id, mod.quiz!, mod.meta.pass_mark, mod.meta.outcomes);
 const SEEDS = Array.from({ length: 20 }, (_, i) => (i + 1) * 7919);
-
-/** A learner who does not read the question: always the option in the same screen position. */
-function guess(item: RuntimeItem, order: number[], pick: 'first' | 'last'): QuizResponse {
-  const at = (list: number[]) => (pick === 'first' ? list[0]! : list[list.length - 1]!);
-  switch (item.type) {
-    case 'matching':
-      return { kind: 'matching', answers: item.prompts.map(() => at(order)) };
-    case 'ordering':
-      return { kind: 'ordering', order: pick === 'first' ? order : [...order].reverse() };
-    case 'fill-in':
-      return { kind: 'text', text: 'not sure' };
-    default:
-      return { kind: 'choice', chosen: [at(order)] };
-  }
-}
 
 /** The guesser the issue measured before shuffling: always option a, the first options, True. */
 function authoredFirst(item: RuntimeItem): QuizResponse {
