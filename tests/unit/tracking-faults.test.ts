@@ -72,6 +72,37 @@ describe.each(['1.2', '2004'] as const)('tracking faults on SCORM %s', (version)
     expect(saved.ok && lessonsSeen(saved.state)?.slice(0, 2)).toEqual([true, true]);
   });
 
+  it('keeps backing off at the longest delay however many times the LMS refuses', () => {
+    const lms = strictLms(version);
+    let commits = 0;
+    lms.api[commitName] = () => (commits++, 'false');
+    const timers = manualScheduler();
+    const session = new ModuleSession(config, make(lms.api), memoryStore(), { scheduler: timers.scheduler });
+    const delays: number[] = [];
+    for (let i = 0; i < RETRY_DELAYS_MS.length + 3; i++) {
+      delays.push(...timers.queue.map((t) => t.ms));
+      timers.runNext();
+    }
+    const longest = RETRY_DELAYS_MS[RETRY_DELAYS_MS.length - 1];
+    expect(delays).toEqual([...RETRY_DELAYS_MS, longest, longest, longest]);
+    expect(commits).toBe(RETRY_DELAYS_MS.length + 4);
+    expect(session.unsaved).toBe(true);
+  });
+
+  it('stops retrying once the session is finished', () => {
+    const lms = strictLms(version);
+    let commits = 0;
+    lms.api[commitName] = () => (commits++, 'false');
+    const timers = manualScheduler();
+    const session = new ModuleSession(config, make(lms.api), memoryStore(), { scheduler: timers.scheduler });
+    expect(timers.queue).toHaveLength(1);
+    session.finish();
+    const afterFinish = commits;
+    expect(timers.queue).toEqual([]);
+    timers.runNext();
+    expect(commits).toBe(afterFinish);
+  });
+
   it('survives a commit that throws, keeping a browser copy of the progress', () => {
     const lms = strictLms(version);
     lms.api[commitName] = () => {
