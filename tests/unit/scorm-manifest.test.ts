@@ -177,6 +177,13 @@ describe('buildManifest2004', () => {
     expect(findAll(email!, 'imsss:objective').map((objective) => attr(objective, 'objectiveID'))).toEqual(['2-email-lo1']);
   });
 
+  it('lets the LMS move between modules by choice and by flow (Continue/Previous)', () => {
+    const organization = findAll(manifest, 'organization')[0]!;
+    const controlMode = organization.children.find((child) => child.name === 'imsss:sequencing')?.children.find((child) => child.name === 'imsss:controlMode');
+    expect(attr(controlMode, 'choice')).toBe('true');
+    expect(attr(controlMode, 'flow')).toBe('true');
+  });
+
   it('orders item children as the XSD requires: title before sequencing', () => {
     for (const item of findAll(manifest, 'item')) expect(item.children.map((child) => child.name)).toEqual(['title', 'imsss:sequencing']);
   });

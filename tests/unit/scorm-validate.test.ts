@@ -33,6 +33,12 @@ describe('findAbsoluteUrls', () => {
     ['app.js', 'new URL("/img/x.png",import.meta.url)', 'new URL("/img/x.png'],
     ['app.js', 'const deps=["_astro/a.js","/_astro/b.js"]', '"/_astro/b.js'],
     ['app.js', 'img.src="/logo.png"', '.src="/logo.png'],
+    ['page.html', '<video controls poster="/poster.jpg"></video>', 'poster="/poster.jpg'],
+    ['page.html', '<video poster="https://cdn.example.com/poster.jpg"></video>', 'poster="https://cdn.example.com/poster.jpg'],
+    ['page.html', '<object data="/diagram.svg" type="image/svg+xml"></object>', 'data="/diagram.svg'],
+    ['page.html', '<object data="https://cdn.example.com/diagram.svg"></object>', 'data="https://cdn.example.com/diagram.svg'],
+    ['app.js', 'location.href="/x"', '.href="/x'],
+    ['app.js', "a.href = '//cdn.example.com/x'", ".href = '//cdn.example.com/x"],
   ])('flags %s: %s', (path, text, expected) => {
     expect(matches(path, text)).toEqual([expected]);
   });

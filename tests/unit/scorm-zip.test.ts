@@ -74,6 +74,18 @@ describe('createDeterministicZip', () => {
     ]);
   });
 
+  it('orders mixed-case names by code point (capitals first), the same on every machine', () => {
+    const mixed: ZipEntry[] = ['b.html', 'Zeta.html', 'a.html', 'imsmanifest.xml', 'B.html', '_x.js'].map((path) => ({ path, data: encode(path) }));
+    expect(centralDirectory(createDeterministicZip(mixed)).map((record) => record.name)).toEqual([
+      'imsmanifest.xml',
+      'B.html',
+      'Zeta.html',
+      '_x.js',
+      'a.html',
+      'b.html',
+    ]);
+  });
+
   it('stamps every entry 2000-01-01 00:00 with no OS-specific attributes', () => {
     const dosDate2000 = ((2000 - 1980) << 9) | (1 << 5) | 1;
     for (const record of centralDirectory(createDeterministicZip(entries)))
