@@ -176,6 +176,12 @@ describe('buildManifest2004', () => {
     expect(findAll(lom, 'description').flatMap((d) => findAll(d, 'string')).map((s) => s.text)).toEqual([demoCourse.meta.description]);
   });
 
+  it('declares no shared resource or dependency when every file is a launch page', () => {
+    const bare = manifestElement(buildManifest2004(buildPackageSpec(demoCourse, '2004', ['m1.html', '2-email.html'])));
+    expect(findAll(bare, 'resource').map((resource) => attr(resource, 'adlcp:scormType'))).toEqual(['sco', 'sco']);
+    expect(findAll(bare, 'dependency')).toEqual([]);
+  });
+
   it('titles the organization and each item', () => {
     const organization = findAll(manifest, 'organization')[0]!;
     expect(organization.children.find((child) => child.name === 'title')?.text).toBe(demoCourse.meta.title);
