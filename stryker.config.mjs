@@ -4,7 +4,10 @@
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.config.ts', related: true },
+  // forks, not threads: a test sets process.env.TZ, which only a separate process honours.
+  vitest: { configFile: 'vitest.stryker.config.ts', related: true, pool: 'forks' },
+  // Module-level code runs once per worker; re-running every test for it would take hours on 2 cores.
+  ignoreStatic: true,
   coverageAnalysis: 'perTest',
   mutate: [
     'src/tracking/**/*.ts',
