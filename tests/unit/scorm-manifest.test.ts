@@ -215,8 +215,8 @@ describe('buildManifest2004', () => {
     expect(attr(controlMode, 'flow')).toBe('true');
   });
 
-  it('orders item children as the XSD requires: title before sequencing', () => {
-    for (const item of findAll(manifest, 'item')) expect(item.children.map((child) => child.name)).toEqual(['title', 'imsss:sequencing']);
+  it('orders item children as the XSD requires: title, metadata, then sequencing', () => {
+    for (const item of findAll(manifest, 'item')) expect(item.children.map((child) => child.name)).toEqual(['title', 'metadata', 'imsss:sequencing']);
   });
 
   it('lists every packaged file exactly once', () => {
