@@ -110,6 +110,12 @@ describe('checkPackage', () => {
     expect(checkPackage(files, '1.2')).toContain('course/imsmanifest.xml: the manifest must be at the zip root, not in a folder');
   });
 
+  it.each(['1.5', '0', 'seventy'])('reports a 2004 pass mark (minNormalizedMeasure) of %s, outside (0, 1]', (measure) => {
+    const files = withManifestEdit(demoPackageFiles('2004'), '<imsss:minNormalizedMeasure>0.7<', `<imsss:minNormalizedMeasure>${measure}<`);
+    expect(checkPackage(files, '2004')).toContainEqual(expect.stringContaining(`imsss:minNormalizedMeasure "${measure}" is not a number in (0, 1]`));
+    expect(checkPackage(demoPackageFiles('2004'), '2004')).toEqual([]);
+  });
+
   it('reports a listed file missing from the zip', () => {
     const files = demoPackageFiles('2004');
     files.delete('_astro/app.css');
