@@ -6,6 +6,7 @@ import { buildManifest2004 } from './manifest-2004.ts';
 import {
   buildPackageSpec,
   filesInScope,
+  launchFileFor,
   MANIFEST_FILE,
   PackagingError,
   SCORM_VERSIONS,
@@ -150,8 +151,16 @@ function buildCmi5Package(course: PackageCourseInput, site: ZipEntry[]): BuiltPa
 }
 
 function siteInScope(course: PackageCourseInput, site: ZipEntry[], scope: PackageScope): ZipEntry[] {
-  const kept = new Set(filesInScope(course, site.map((entry) => entry.path), scope));
+  const kept = new Set(filesInScope(course, site.map((entry) => entry.path), scope, readOnlyPagesOf(site, scope)));
   return site.filter((entry) => kept.has(entry.path));
+}
+
+/** The pages a module's page links to for reading only (`other.html?read#...`, the review links of src/lib/revisit-links.ts). */
+export function readOnlyPagesOf(site: ZipEntry[], scope: PackageScope): Set<string> {
+  if (scope === 'course') return new Set();
+  const page = site.find((entry) => entry.path === launchFileFor(scope));
+  if (!page) return new Set();
+  return new Set([...new TextDecoder().decode(page.data).matchAll(/"([a-z0-9-]+\.html)\?read#/g)].map((match) => match[1]!));
 }
 
 function refuseProblems(fileName: string, problems: string[]): void {

@@ -96,10 +96,17 @@ export function modulesInScope<T extends PackageCourseInput['modules'][number]>(
 /**
  * The files a package of this scope ships: everything, except that a per-module
  * package leaves out the other modules' pages (it must report only its module).
+ * Pages its module opens for reading only (`readOnlyPages`, e.g. the final
+ * assessment's review links) stay: opened with `?read`, they use no LMS and report nothing.
  */
-export function filesInScope(course: PackageCourseInput, files: string[], scope: PackageScope): string[] {
+export function filesInScope(course: PackageCourseInput, files: string[], scope: PackageScope, readOnlyPages: ReadonlySet<string> = new Set()): string[] {
   if (scope === 'course') return files;
-  const otherPages = new Set(course.modules.filter(({ meta }) => meta.id !== scope).map(({ meta }) => launchFileFor(meta.id)));
+  const otherPages = new Set(
+    course.modules
+      .filter(({ meta }) => meta.id !== scope)
+      .map(({ meta }) => launchFileFor(meta.id))
+      .filter((page) => !readOnlyPages.has(page)),
+  );
   return files.filter((file) => !otherPages.has(file));
 }
 

@@ -1,6 +1,7 @@
 import type { Course, CourseModule } from './course-model.ts';
 import { objectiveId } from '../lib/lms-ids.ts';
 import { toRuntimeQuiz } from '../lib/quiz-model.ts';
+import { revisitLinks, type TeachingModule } from '../lib/revisit-links.ts';
 import { scenarioStateShape, toRuntimeScenario } from '../lib/scenario-model.ts';
 import type { ModuleConfig, ViewConfig } from '../tracking/module-session.ts';
 
@@ -11,6 +12,8 @@ import type { ModuleConfig, ViewConfig } from '../tracking/module-session.ts';
 export function moduleConfigFor(course: Course, mod: CourseModule): ModuleConfig {
   const quiz = mod.quiz && toRuntimeQuiz(mod.meta.id, mod.quiz, mod.meta.pass_mark, mod.meta.outcomes);
   const criterionText = (id: string) => course.catalogue.byId.get(id)?.criterion.text ?? '';
+  // With review_links, the review links each missed criterion to the lessons that teach it, opened read-only.
+  if (quiz && mod.quiz?.review_links) quiz.revisit = revisitLinks(quiz.items.flatMap((i) => i.criteria), teachingModules(course), criterionText, mod.meta.id);
   const views: ViewConfig[] = [
     ...mod.lessons.map((l): ViewConfig => ({ kind: 'lesson', id: l.slug, title: l.meta.title })),
     ...(quiz ? [{ kind: 'quiz', id: 'quiz', title: quiz.title, quiz } as const] : []),
@@ -28,4 +31,12 @@ export function moduleConfigFor(course: Course, mod: CourseModule): ModuleConfig
     outcomes: mod.meta.outcomes.map((o) => ({ objectiveId: objectiveId(mod.meta.id, o.id), title: o.title, criteria: [...o.criteria] })),
     allowPassDowngrade: mod.meta.allow_pass_downgrade,
   };
+}
+
+function teachingModules(course: Course): TeachingModule[] {
+  return course.modules.map((m) => ({
+    id: m.meta.id,
+    title: m.meta.title,
+    lessons: m.lessons.map((l) => ({ slug: l.slug, title: l.meta.title, sections: l.sections, criteria: l.meta.criteria })),
+  }));
 }

@@ -138,18 +138,32 @@ export interface ScoreRange {
 
 /** Lowest and highest percentage over every path from start to an ending (for authors and reports). */
 export function scoreRange(scenario: RuntimeScenario): ScoreRange {
+  // Every (points, decisions) pair a path from each node to an ending can give, memoised per node:
+  // scenarios have no loops, so this is linear in nodes x pairs, where listing every path would be exponential.
+  const suffixes = new Map<string, Set<string>>();
+  const pairsFrom = (id: string): Set<string> => {
+    const known = suffixes.get(id);
+    if (known) return known;
+    const node = scenario.nodes[id]!;
+    const pairs = new Set<string>();
+    if (isEnding(node)) pairs.add('0,0');
+    else
+      for (const choice of node.choices)
+        for (const pair of pairsFrom(choice.next)) {
+          const [earned, decisions] = pair.split(',').map(Number) as [number, number];
+          pairs.add(`${earned + choice.score},${decisions + 1}`);
+        }
+    suffixes.set(id, pairs);
+    return pairs;
+  };
   let min = 100;
   let max = 0;
-  const visit = (node: RuntimeNode, earned: number, decisions: number) => {
-    if (isEnding(node)) {
-      const percent = decisions === 0 ? 0 : Math.round((earned / (BEST_SCORE * decisions)) * 100);
-      min = Math.min(min, percent);
-      max = Math.max(max, percent);
-      return;
-    }
-    for (const choice of node.choices) visit(scenario.nodes[choice.next]!, earned + choice.score, decisions + 1);
-  };
-  visit(scenario.nodes[scenario.start]!, 0, 0);
+  for (const pair of pairsFrom(scenario.start)) {
+    const [earned, decisions] = pair.split(',').map(Number) as [number, number];
+    const percent = decisions === 0 ? 0 : Math.round((earned / (BEST_SCORE * decisions)) * 100);
+    min = Math.min(min, percent);
+    max = Math.max(max, percent);
+  }
   return { min, max };
 }
 

@@ -1,8 +1,8 @@
 import { positionForHash, progressSummary, viewAnchor, viewDone } from '../lib/module-views.ts';
 import { displayName, firstName } from '../lib/learner-name.ts';
-import { connectLaunchingLms } from '../tracking/connect-lms.ts';
+import { connectLaunchingLms, isReadingOnly } from '../tracking/connect-lms.ts';
 import { ModuleSession, type ModuleConfig } from '../tracking/module-session.ts';
-import { browserStorage } from '../tracking/safe-storage.ts';
+import { browserStorage, memoryStorage } from '../tracking/safe-storage.ts';
 import { enhanceLessonWidgets } from './lesson-widgets.ts';
 import { provideSession } from '../tracking/session-registry.ts';
 
@@ -15,6 +15,8 @@ const TRACKING_LABELS = {
   standalone: 'Progress is kept in this browser only.',
 } as const;
 
+const READING_ONLY_LABEL = 'Reading only: this page is not connected to your learning system and saves nothing. Close this tab to go back.';
+
 /** DOM glue for a module page: one view at a time, progress, resume prompt, notices. */
 export async function startModulePage(): Promise<void> {
   const configElement = document.getElementById('module-config');
@@ -24,7 +26,10 @@ export async function startModulePage(): Promise<void> {
   document.documentElement.classList.add('js');
   enhanceLessonWidgets();
 
-  const store = browserStorage();
+  // A reading-only page (opened from another SCO) saves nothing: no LMS, and no copy in this browser.
+  const readingOnly = isReadingOnly(location.search);
+  if (readingOnly) showReadingOnly();
+  const store = readingOnly ? memoryStorage() : browserStorage();
   const session = new ModuleSession(config, await connectLaunchingLms(`course:${config.courseId}:${config.moduleId}:standalone`), store);
   provideSession(session);
 
@@ -78,10 +83,11 @@ export async function startModulePage(): Promise<void> {
 
   function renderNotices(): void {
     const region = document.getElementById('notices')!;
-    const html = session.notices.map((n) => `<p class="notice notice-${n.kind}">${escapeHtml(n.text)}</p>`).join('');
+    // The standalone notice ("kept in this browser") is not true of a reading-only page, which keeps nothing.
+    const html = session.notices.filter((n) => !(readingOnly && n.kind === 'standalone')).map((n) => `<p class="notice notice-${n.kind}">${escapeHtml(n.text)}</p>`).join('');
     if (region.innerHTML !== html) region.innerHTML = html;
     const mode = document.getElementById('tracking-mode');
-    if (mode) mode.textContent = TRACKING_LABELS[session.adapterKind];
+    if (mode) mode.textContent = readingOnly ? READING_ONLY_LABEL : TRACKING_LABELS[session.adapterKind];
   }
 
   function renderDiagnostics(): void {
@@ -164,6 +170,16 @@ export async function startModulePage(): Promise<void> {
     // event.code, not event.key: Ctrl+Alt acts as AltGr on many layouts and changes the key produced.
     if (event.ctrlKey && event.altKey && event.code === 'KeyD') toggleDiagnostics();
   });
+}
+
+/** Marks the page as reading only, above the module header, so the learner knows nothing here counts. */
+function showReadingOnly(): void {
+  document.documentElement.dataset.readingOnly = '';
+  const banner = document.createElement('p');
+  banner.id = 'reading-only';
+  banner.className = 'notice notice-info reading-only';
+  banner.textContent = READING_ONLY_LABEL;
+  document.body.prepend(banner);
 }
 
 /** "lesson 2, “Title”", "the quiz", "the scenario “Title”": where a returning learner was. */

@@ -2,7 +2,7 @@ import pipwerks from 'pipwerks-scorm-api-wrapper';
 import { findApi, type WindowLike } from './api-finder.ts';
 import { readCmi5Launch } from './cmi5-launch.ts';
 import type { LmsAdapter } from './lms-adapter.ts';
-import { browserStorage } from './safe-storage.ts';
+import { browserStorage, memoryStorage } from './safe-storage.ts';
 import { Scorm12Adapter } from './scorm12-adapter.ts';
 import { Scorm2004Adapter } from './scorm2004-adapter.ts';
 import { StandaloneAdapter } from './standalone-adapter.ts';
@@ -33,8 +33,23 @@ export function connectLms(storageKey: string, search = globalThis.location?.sea
  * The cmi5 adapter is loaded only for cmi5 launches, so SCORM pages stay small.
  */
 export async function connectLaunchingLms(storageKey: string, search = globalThis.location?.search ?? '', win: WindowLike = globalThis as unknown as WindowLike): Promise<LmsAdapter> {
+  if (isReadingOnly(search)) return readingOnlyAdapter(storageKey);
   const cmi5 = readCmi5Launch(search);
   if (cmi5 === null) return connectLms(storageKey, search, win);
   const { Cmi5Adapter } = await import('./cmi5-adapter.ts');
   return cmi5 instanceof Error ? Cmi5Adapter.refused(cmi5.message) : Cmi5Adapter.launch(cmi5);
+}
+
+/**
+ * `?read` in the address: the page was opened from another SCO (the final assessment's review links) for
+ * reading only. A second LMS session would compete with the one that opened it, so there is no API search
+ * and nothing is saved, not even in this browser.
+ */
+export function isReadingOnly(search = globalThis.location?.search ?? ''): boolean {
+  return new URLSearchParams(search).has('read');
+}
+
+/** The adapter of a reading-only page: standalone over a store that forgets everything when the page closes. */
+export function readingOnlyAdapter(storageKey: string): LmsAdapter {
+  return new StandaloneAdapter(memoryStorage(), storageKey);
 }

@@ -41,3 +41,13 @@ export function browserStorage(): KeyValueStore {
     },
   };
 }
+
+/** A store that keeps nothing beyond this page: used when a page must save nothing (reading-only launches). */
+export function memoryStorage(): KeyValueStore {
+  const memory = new Map<string, string>();
+  return {
+    get: (key) => memory.get(key) ?? null,
+    set: (key, value) => (memory.set(key, value), true),
+    remove: (key) => void memory.delete(key),
+  };
+}

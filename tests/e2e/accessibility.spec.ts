@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { answerItems, course, firstModule, openQuiz, optionsFor, quiz } from './support/course.ts';
+import type { RuntimeItem } from '../../src/lib/quiz-model.ts';
+import { answerCurrent, answers, course, currentItem, firstModule, openQuiz, perAttempt, quiz } from './support/course.ts';
 import { moduleConfigFor } from '../../src/course/module-config.ts';
 import { walk } from '../../src/lib/scenario-engine.ts';
 import { bestPathFrom } from '../../src/lib/scenario-graph.ts';
@@ -60,22 +61,31 @@ for (const scheme of ['light', 'dark'] as const) {
 
       await openQuiz(frame);
       await frame.getByRole('button', { name: 'Start the quiz' }).click();
-      await expect(frame.getByText(`Question 1 of ${quiz.items.length}`)).toBeVisible();
+      await expect(frame.getByText(`Question 1 of ${perAttempt}`)).toBeVisible();
       expect(await courseViolations(page), 'quiz question').toEqual([]);
 
-      await frame.getByRole('button', { name: 'Check answer' }).click();
-      await expect(frame.getByRole('alert')).toBeVisible();
-      expect(await courseViolations(page), 'quiz error message').toEqual([]);
-
-      for (const text of optionsFor(quiz.items[0]!, false)) await frame.getByLabel(text, { exact: true }).check();
-      await frame.getByRole('button', { name: 'Check answer' }).click();
-      await expect(frame.getByRole('heading', { name: 'Not quite' })).toBeVisible();
-      expect(await courseViolations(page), 'quiz feedback').toEqual([]);
-
-      await frame.getByRole('button', { name: 'Next question' }).click();
-      await answerItems(frame, 1, quiz.items.length, () => true);
+      // Every item type drawn is scanned once, answered (half of them wrongly) as it is shown.
+      const scanned = new Set<string>();
+      let errorShown = false;
+      for (let i = 0; i < perAttempt; i++) {
+        await expect(frame.getByText(`Question ${i + 1} of ${perAttempt}`)).toBeVisible();
+        const item = await currentItem(frame);
+        // Moving on without an answer shows the error (an ordering item always has one: its starting order).
+        if (!errorShown && item.type !== 'ordering') {
+          await frame.getByRole('button', { name: 'Next question' }).click();
+          await expect(frame.getByRole('alert')).toBeVisible();
+          expect(await courseViolations(page), 'quiz error message').toEqual([]);
+          errorShown = true;
+        }
+        await answerCurrent(frame, item, i % 2 === 0);
+        if (!scanned.has(item.type)) {
+          scanned.add(item.type);
+          expect(await courseViolations(page), `quiz item of type ${item.type}`).toEqual([]);
+        }
+        await frame.getByRole('button', { name: i === perAttempt - 1 ? 'Finish the quiz' : 'Next question' }).click();
+      }
       await expect(frame.locator('.result h2')).toBeVisible();
-      expect(await courseViolations(page), 'quiz result').toEqual([]);
+      expect(await courseViolations(page), 'quiz result and review').toEqual([]);
 
       await frame.getByRole('button', { name: 'Try the quiz again' }).click();
       await closeCourse(page);
@@ -137,7 +147,15 @@ test.describe('keyboard only', () => {
     const focused = () =>
       page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
-        return { tag: el?.tagName ?? '', text: (el?.textContent ?? '').trim().slice(0, 80), visible: el ? el.matches(':focus-visible') || el.tabIndex === -1 : false };
+        return {
+          tag: el?.tagName ?? '',
+          text: (el?.textContent ?? '').trim().slice(0, 80),
+          label: el?.getAttribute('aria-label') ?? '',
+          id: el?.id ?? '',
+          type: el instanceof HTMLInputElement ? el.type : '',
+          value: el instanceof HTMLInputElement || el instanceof HTMLSelectElement ? el.value : '',
+          visible: el ? el.matches(':focus-visible') || el.tabIndex === -1 : false,
+        };
       });
 
     // Skip link first.
@@ -157,6 +175,60 @@ test.describe('keyboard only', () => {
       throw new Error(`could not reach ${role} ${name} with Tab`);
     }
 
+    type Focused = Awaited<ReturnType<typeof focused>>;
+    async function tabToControl(wanted: (now: Focused) => boolean, what: string): Promise<void> {
+      for (let i = 0; i < 80; i++) {
+        await page.keyboard.press('Tab');
+        const now = await focused();
+        expect(now.tag, 'focus fell back to the page body').not.toBe('BODY');
+        if (wanted(now)) {
+          expect(now.visible, `focus indicator on ${what}`).toBe(true);
+          return;
+        }
+      }
+      throw new Error(`could not reach ${what} with Tab`);
+    }
+
+    /** Answers the item on screen rightly with Tab, Space, arrows, Enter and typing only. */
+    async function answerByKeyboard(item: RuntimeItem): Promise<void> {
+      const response = answers.right(item);
+      const form = page.locator('form.question');
+      if (response.kind === 'choice' && 'options' in item) {
+        const shown = await form.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+        const wanted = response.chosen.map((i) => item.options[i]!.id);
+        await tabToControl((now) => now.tag === 'INPUT', `the first option of ${item.id}`);
+        if (item.type === 'multiple') {
+          for (const [n, id] of shown.entries()) {
+            if (n > 0) await page.keyboard.press('Tab');
+            if (wanted.includes(id)) await page.keyboard.press('Space');
+          }
+        } else {
+          // Arrow keys move and select within a radio group.
+          const target = shown.indexOf(wanted[0]!);
+          if (target === 0) await page.keyboard.press('Space');
+          for (let step = 0; step < target; step++) await page.keyboard.press('ArrowDown');
+        }
+      } else if (response.kind === 'matching' && item.type === 'matching') {
+        for (const [p, prompt] of item.prompts.entries()) {
+          await tabToControl((now) => now.id === `q-${item.id}-${prompt.id}`, `the answer list for ${prompt.id}`);
+          for (let n = 0; n < 12 && (await focused()).value !== String(response.answers[p]); n++) await page.keyboard.press('ArrowDown');
+          expect((await focused()).value).toBe(String(response.answers[p]));
+        }
+      } else if (response.kind === 'ordering' && item.type === 'ordering') {
+        for (const [target, step] of response.order.entries()) {
+          const text = item.steps[step]!.text;
+          let at = (await form.locator('.step-text').allTextContents()).indexOf(text);
+          if (at > target) await tabToControl((now) => now.label === `Move up: ${text}`, `Move up: ${text}`);
+          // Focus stays with the moved step, so Enter keeps moving it.
+          for (; at > target; at--) await page.keyboard.press('Enter');
+          expect((await form.locator('.step-text').allTextContents())[target]).toBe(text);
+        }
+      } else if (response.kind === 'text') {
+        await tabToControl((now) => now.tag === 'INPUT' && now.type === 'text', 'the answer box');
+        await page.keyboard.type(response.text);
+      }
+    }
+
     for (let i = 1; i < firstModule.lessons.length; i++) {
       await tabTo(new RegExp(`^Next: ${firstModule.lessons[i]!.meta.title}`), 'link');
       await page.keyboard.press('Enter');
@@ -168,26 +240,11 @@ test.describe('keyboard only', () => {
     await tabTo(/^Start the quiz/, 'button');
     await page.keyboard.press('Enter');
 
-    for (const [index, item] of quiz.items.entries()) {
-      await expect.poll(async () => (await focused()).text).toBe(`Question ${index + 1} of ${quiz.items.length}`);
-      const wanted = new Set(optionsFor(item, true));
-      // Tab into the group, then choose with the keyboard only.
-      if (item.type === 'multiple') {
-        for (const option of item.options) {
-          await page.keyboard.press('Tab');
-          if (wanted.has(option.text)) await page.keyboard.press('Space');
-        }
-      } else {
-        await page.keyboard.press('Tab');
-        const target = item.options.findIndex((o) => wanted.has(o.text));
-        // Arrow keys move and select within a radio group.
-        if (target === 0) await page.keyboard.press('Space');
-        for (let step = 0; step < target; step++) await page.keyboard.press('ArrowDown');
-      }
-      await tabTo(/^Check answer$/, 'button');
-      await page.keyboard.press('Enter');
-      await expect.poll(async () => (await focused()).text).toBe('Correct');
-      await tabTo(index === quiz.items.length - 1 ? /^See your result$/ : /^Next question$/, 'button');
+    for (let index = 0; index < perAttempt; index++) {
+      await expect.poll(async () => (await focused()).text).toBe(`Question ${index + 1} of ${perAttempt}`);
+      const item = await currentItem(page);
+      await answerByKeyboard(item);
+      await tabTo(index === perAttempt - 1 ? /^Finish the quiz$/ : /^Next question$/, 'button');
       await page.keyboard.press('Enter');
     }
     await expect.poll(async () => (await focused()).text).toBe('You passed');

@@ -59,6 +59,15 @@ describe('buildRelease', () => {
     expect(findAll(manifest, 'imsss:objective').map((objective) => objective.attributes.get('objectiveID'))).toEqual(['2-email-lo1']);
   });
 
+  it('a module package keeps the pages its module opens for reading only (?read), without making them SCOs', () => {
+    const reviewLink = new TextEncoder().encode('<script type="application/json">{"href":"m1.html?read#lesson-first"}</script>');
+    const site = demoSite().map((entry) => (entry.path === '2-email.html' ? { ...entry, data: new Uint8Array([...entry.data, ...reviewLink]) } : entry));
+    const built = buildRelease(course, site, schemaFiles).find((candidate) => candidate.fileName === 'modules/2-email-scorm2004.zip')!;
+    expect(readZip(built.zip).has('m1.html')).toBe(true);
+    expect(findAll(parseXml(built.manifest), 'item').map((item) => item.attributes.get('identifier'))).toEqual(['item-2-email']);
+    expect(checkPackage(readZip(built.zip), '2004')).toEqual([]);
+  });
+
   it('puts title, description, version, language, keywords and learning times in both manifests', () => {
     const m12 = byName('demo-course-scorm12.zip').manifest;
     expect(m12).toContain('<imsmd:langstring xml:lang="en-GB">live chat</imsmd:langstring>');
