@@ -129,7 +129,7 @@ describe.each(versions)('ModuleSession on SCORM $version (scorm-again)', ({ vers
     const session = new ModuleSession(config, make(lms), store);
     session.goTo(0);
     expect(store.data.size).toBe(1);
-    completeModule(session, quizItems(config).length);
+    completeModule(session, perAttempt);
     session.finish();
     expect(store.data.size).toBe(0);
   });
