@@ -26,6 +26,7 @@ export function compareZipPaths(a: string, b: string): number {
   if (a === b) return 0;
   if (a === MANIFEST_FILE) return -1;
   if (b === MANIFEST_FILE) return 1;
+  // Stryker disable next-line EqualityOperator: equivalent, a === b returned above, so < and <= agree.
   return a < b ? -1 : 1;
 }
 

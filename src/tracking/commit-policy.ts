@@ -32,6 +32,7 @@ export class CommitPolicy {
     if (this.#idleTimer === null)
       this.#idleTimer = this.#scheduler.setTimeout(() => {
         this.#idleTimer = null;
+        // Stryker disable next-line ConditionalExpression: equivalent, commitNow() clears this timer, so it only fires while dirty.
         if (this.#dirty) this.commitNow();
       }, IDLE_COMMIT_MS);
   }
@@ -53,6 +54,7 @@ export class CommitPolicy {
   }
 
   #clearIdle(): void {
+    // Stryker disable next-line ConditionalExpression: equivalent, clearTimeout(null) does nothing.
     if (this.#idleTimer !== null) this.#scheduler.clearTimeout(this.#idleTimer);
     this.#idleTimer = null;
   }

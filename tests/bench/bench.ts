@@ -8,6 +8,7 @@
  *   --skip-build     measure the existing dist/ and release/
  *   --no-lighthouse  leave out the Lighthouse run (needs Chromium)
  *   --json           print the rows as JSON instead of the table
+ *   --dist DIR, --release DIR  measure other folders (the budget gate's own test uses fixtures)
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -63,21 +64,21 @@ function runPackage(): Promise<{ ms: number; code: number | null }> {
   });
 }
 
-function zipRows(): Row[] {
-  const zips = existsSync(RELEASE) ? readdirSync(RELEASE).filter((f) => f.endsWith('.zip')).sort() : [];
+function zipRows(release: string): Row[] {
+  const zips = existsSync(release) ? readdirSync(release).filter((f) => f.endsWith('.zip')).sort() : [];
   if (zips.length === 0)
     return [{ metric: 'zip size (release/*.zip)', measured: null, unit: 'bytes', budget: BUDGETS.zipBytes.max, gated: BUDGETS.zipBytes.gated, note: 'no zip in release/' }];
   return zips.map((zip) => ({
     metric: `zip size: ${zip}`,
-    measured: statSync(join(RELEASE, zip)).size,
+    measured: statSync(join(release, zip)).size,
     unit: 'bytes',
     budget: BUDGETS.zipBytes.max,
     gated: BUDGETS.zipBytes.gated,
   }));
 }
 
-function pageRows(launchPages: readonly string[]): Row[] {
-  const pages = existsSync(DIST) ? readdirSync(DIST).filter((f) => f.endsWith('.html')).sort() : [];
+function pageRows(dist: string, launchPages: readonly string[]): Row[] {
+  const pages = existsSync(dist) ? readdirSync(dist).filter((f) => f.endsWith('.html')).sort() : [];
   const rows: Row[] = [];
   for (const launch of launchPages)
     if (!pages.includes(launch))
@@ -94,7 +95,7 @@ function pageRows(launchPages: readonly string[]): Row[] {
     return rows;
   }
 
-  const transfers = pages.map((page) => ({ page, t: pageTransfer(join(DIST, page), DIST) }));
+  const transfers = pages.map((page) => ({ page, t: pageTransfer(join(dist, page), dist) }));
   for (const { page, t } of transfers) {
     const isLaunch = launchPages.includes(page);
     const s = t.startup;
@@ -219,14 +220,14 @@ function serveDist(root: string): Promise<{ server: Server; origin: string }> {
   });
 }
 
-async function lighthouseRows(page: string | undefined): Promise<Row[]> {
+async function lighthouseRows(dist: string, page: string | undefined): Promise<Row[]> {
   const label = `(${LIGHTHOUSE_PRESET})${page ? `: ${page}` : ''}`;
   const rowsFor = (performance: number | null, accessibility: number | null, note?: string): Row[] => [
     { metric: `lighthouse performance ${label}`, measured: performance, unit: 'score', budget: null, gated: false, note },
     { metric: `lighthouse accessibility ${label}`, measured: accessibility, unit: 'score', budget: null, gated: false, note },
   ];
   if (!page) return rowsFor(null, null, 'no module page to audit');
-  if (!existsSync(join(DIST, page))) return rowsFor(null, null, `dist/${page} not found`);
+  if (!existsSync(join(dist, page))) return rowsFor(null, null, `dist/${page} not found`);
   const chromePath = process.env.CHROME_PATH ?? CHROMIUM_PATH;
   if (!existsSync(chromePath)) return rowsFor(null, null, `Chromium not found at ${chromePath} (set CHROME_PATH)`);
 
@@ -234,7 +235,7 @@ async function lighthouseRows(page: string | undefined): Promise<Row[]> {
   let chrome: { port: number; kill(): void } | undefined;
   try {
     const [{ default: lighthouse, desktopConfig }, { launch }] = await Promise.all([import('lighthouse'), import('chrome-launcher')]);
-    served = await serveDist(DIST);
+    served = await serveDist(dist);
     chrome = await launch({ chromePath, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
     const result = await lighthouse(
       `${served.origin}/${page}`,
@@ -271,6 +272,8 @@ async function main(argv: string[]): Promise<number> {
       'skip-build': { type: 'boolean', default: false },
       'no-lighthouse': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      dist: { type: 'string', default: DIST },
+      release: { type: 'string', default: RELEASE },
     },
   });
   const rows: Row[] = [];
@@ -290,14 +293,14 @@ async function main(argv: string[]): Promise<number> {
   const course = realCourse();
   const launchPages = course.modules.map((mod) => launchFileFor(mod.meta.id));
 
-  rows.push(...zipRows());
-  rows.push(...pageRows(launchPages));
+  rows.push(...zipRows(resolve(values.release)));
+  rows.push(...pageRows(resolve(values.dist), launchPages));
   rows.push(...suspendRows(course));
   rows.push(...commitRows(course));
   if (values['no-lighthouse']) {
     rows.push({ metric: 'lighthouse performance + accessibility', measured: null, unit: 'score', budget: null, gated: false, note: 'skipped (--no-lighthouse)' });
   } else {
-    rows.push(...(await lighthouseRows(launchPages[0])));
+    rows.push(...(await lighthouseRows(resolve(values.dist), launchPages[0])));
   }
 
   const check = checkBudgets(rows);

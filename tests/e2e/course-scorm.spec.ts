@@ -23,6 +23,12 @@ function list(cmi: Cmi, key: 'objectives' | 'interactions'): Cmi[] {
   return entries.filter((e): e is Cmi => typeof e === 'object' && e !== null && 'id' in e);
 }
 
+/** Objective ids the LMS holds, sorted: exactly one per module outcome (the stand-in adds none from the manifest). */
+function objectiveIds(cmi: Cmi): string[] {
+  return list(cmi, 'objectives').map((o) => String(o['id'])).sort();
+}
+const outcomeObjectiveIds = quiz.outcomes.map((o) => o.objectiveId).sort();
+
 for (const version of ['1.2', '2004'] as const) {
   test.describe(`SCORM ${version} package in the LMS stand-in`, () => {
     test.beforeEach(async ({ page }) => {
@@ -45,11 +51,23 @@ for (const version of ['1.2', '2004'] as const) {
         version === '1.2' ? { status: 'passed', raw: '100', max: '100', exit: '' } : { status: 'completed/passed', raw: '100', max: '100', exit: 'normal', scaled: '1' },
       );
       expect(list(live.cmi as Cmi, 'interactions')).toHaveLength(total);
-      expect(list(live.cmi as Cmi, 'objectives').map((o) => o['id'])).toEqual(expect.arrayContaining(quiz.outcomes.map((o) => o.objectiveId)));
+      expect(objectiveIds(live.cmi as Cmi)).toEqual(outcomeObjectiveIds);
       await closeCourse(page);
       const stored = (await storedCmi(page, launched))!;
       expect(stored.terminated).toBe(true);
       expect(results(version, stored.cmi as Cmi).raw).toBe('100');
+      // Each answer is reported with its response, result, latency and time in the version's own vocabulary.
+      const interactions = list(stored.cmi as Cmi, 'interactions');
+      expect(interactions.map((i) => i['result'])).toEqual(quiz.items.map(() => 'correct'));
+      for (const interaction of interactions) {
+        expect(interaction[version === '1.2' ? 'student_response' : 'learner_response']).not.toBe('');
+        expect(String(interaction['latency'])).toMatch(version === '1.2' ? /^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/ : /^PT(\d+H)?(\d+M)?\d+(\.\d{1,2})?S$/);
+        expect(String(interaction[version === '1.2' ? 'time' : 'timestamp'])).toMatch(version === '1.2' ? /^\d{2}:\d{2}:\d{2}$/ : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/);
+      }
+      const where = version === '1.2' ? ((stored.cmi as Cmi)['core'] as Cmi) : (stored.cmi as Cmi);
+      expect(where[version === '1.2' ? 'lesson_location' : 'location']).not.toBe('');
+      // Time spent reaches the LMS: the session took seconds, so neither total is zero.
+      expect(String(where['total_time'])).not.toMatch(version === '1.2' ? /^0{2,4}:00:00(\.0+)?$/ : /^PT0*(\.0+)?S$|^PT0H0M0S$/);
     });
 
     test('a learner below the pass mark is recorded as failed with the right score', async ({ page }) => {
@@ -82,7 +100,7 @@ for (const version of ['1.2', '2004'] as const) {
       const stored = (await storedCmi(page))!;
       expect(results(version, stored.cmi as Cmi).exit).toBe('suspend');
       expect(list(stored.cmi as Cmi, 'interactions')).toHaveLength(half);
-      expect(list(stored.cmi as Cmi, 'objectives').map((o) => o['id'])).toEqual(expect.arrayContaining(quiz.outcomes.map((o) => o.objectiveId)));
+      expect(objectiveIds(stored.cmi as Cmi)).toEqual(outcomeObjectiveIds);
 
       await launch(page, { version, learner });
       expect((await liveCmi(page))!.entry).toBe('resume');

@@ -27,6 +27,16 @@ describe('loadCourse', () => {
     expect(problems(root)).toContain('content/modules/m1/02-navigating.mdx: criteria[1]: unknown criterion id "U219.1.9"; expected an id listed in content/standards/*.yaml');
   });
 
+  it('rejects an unknown criterion id in a quiz item, naming the file and field', () => {
+    const root = courseWith((p) => replaceIn(p('modules/m1/quiz.yaml'), 'criteria: [U219.1.1]', 'criteria: [U219.1.1, U219.1.9]'));
+    expect(problems(root)).toContain('content/modules/m1/quiz.yaml: items[0].criteria[1]: unknown criterion id "U219.1.9"; expected an id listed in content/standards/*.yaml');
+  });
+
+  it('rejects an unknown criterion id in a module outcome, naming the file and field', () => {
+    const root = courseWith((p) => replaceIn(p('modules/m1/module.yaml'), 'criteria: [U219.1.2]', 'criteria: [U219.1.2, U219.1.9]'));
+    expect(problems(root)).toContain('content/modules/m1/module.yaml: outcomes[1].criteria[1]: unknown criterion id "U219.1.9"; expected an id listed in content/standards/*.yaml');
+  });
+
   it('rejects a malformed criterion id in a quiz item', () => {
     const root = courseWith((p) => replaceIn(p('modules/m1/quiz.yaml'), 'criteria: [U219.1.1]', 'criteria: [U219-1-1]'));
     expect(problems(root).join('\n')).toMatch(/content\/modules\/m1\/quiz\.yaml: items\[0\]\.criteria\[0\]: not a criterion id/);

@@ -45,6 +45,22 @@ describe('the build fails, naming the criterion, when its home module exists', (
       ),
     ).toEqual(['content/course.yaml: require_full_coverage: criterion D4.3.1 (home later) is not checked by any quiz item or scenario choice']);
   });
+
+  it('full coverage also requires teaching, not only a check', () => {
+    const untaughtLater = (p: (f: string) => string) => {
+      withoutTeaching(p);
+      writeFileSync(p('criteria-homes.yaml'), 'homes:\n  m1: [U219.1.1, U219.1.2]\n  later: [D4.3.1]\n');
+    };
+    expect(problems(courseWith(untaughtLater))).toEqual([]);
+    expect(
+      problems(
+        courseWith((p) => {
+          untaughtLater(p);
+          requireFull(p);
+        }),
+      ),
+    ).toEqual(['content/course.yaml: require_full_coverage: criterion D4.3.1 (home later) is not taught by any lesson section']);
+  });
 });
 
 describe('criteria-homes.yaml', () => {

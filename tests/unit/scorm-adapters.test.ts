@@ -34,6 +34,19 @@ describe('SCORM 1.2 adapter against scorm-again', () => {
     expect(set['cmi.interactions.1.student_response']).toBe('t');
     expect(set['cmi.interactions.1.correct_responses.0.pattern']).toBe('f');
     expect(lms.violations).toEqual([]);
+    // scorm-again refuses an element of the other version without throwing: its error log must stay empty.
+    expect(adapter.errors()).toEqual([]);
+  });
+
+  it('writes the interaction time of day as hours:minutes:seconds (1.2 CMITime)', () => {
+    const lms = strictLms('1.2');
+    const adapter = new Scorm12Adapter(lms.api);
+    adapter.start();
+    // Minutes and seconds differ, so a swap shows.
+    const shownAt = new Date(2026, 0, 1, 9, 7, 42).getTime();
+    adapter.recordInteraction({ ...choice, shownAt, answeredAt: shownAt + 3000 });
+    expect(Object.fromEntries(lms.sets)['cmi.interactions.0.time']).toBe('09:07:42');
+    expect(adapter.errors()).toEqual([]);
   });
 
   it('combines completion and success into lesson_status, success first', () => {
@@ -64,8 +77,13 @@ describe('SCORM 1.2 adapter against scorm-again', () => {
     const lms = strictLms('1.2');
     const adapter = new Scorm12Adapter(lms.api);
     adapter.start();
-    adapter.recordInteraction({ ...choice, response: Array.from({ length: 200 }, (_, i) => `opt${i}`) });
+    const response = Array.from({ length: 200 }, (_, i) => `opt${i}`);
+    adapter.recordInteraction({ ...choice, response });
     expect(lms.violations).toEqual([]);
+    // The value is written, cut to exactly 255 characters from the start of the full pattern.
+    const written = Object.fromEntries(lms.sets)['cmi.interactions.0.student_response'];
+    expect(written).toHaveLength(255);
+    expect([...response].sort().join(',').startsWith(written!)).toBe(true);
   });
 
   it('writes exit "" when finished and "suspend" otherwise', () => {
@@ -95,6 +113,18 @@ describe('SCORM 2004 adapter against scorm-again', () => {
     expect(set['cmi.interactions.1.learner_response']).toBe('true');
     expect(set['cmi.interactions.1.correct_responses.0.pattern']).toBe('false');
     expect(lms.violations).toEqual([]);
+    expect(adapter.errors()).toEqual([]);
+  });
+
+  it('clips an interaction description to 250 characters', () => {
+    const lms = strictLms('2004');
+    const adapter = new Scorm2004Adapter(lms.api);
+    adapter.start();
+    const description = 'A customer writes in to ask about a refund. '.repeat(10);
+    adapter.recordInteraction({ ...choice, description });
+    expect(lms.value('cmi.interactions.0.description')).toBe(description.slice(0, 250));
+    expect(lms.violations).toEqual([]);
+    expect(adapter.errors()).toEqual([]);
   });
 
   it('writes scaled score and objectives with success and completion', () => {

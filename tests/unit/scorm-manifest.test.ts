@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { buildManifest12 } from '../../scorm/manifest-12.ts';
 import { buildManifest2004, normalizedMeasure } from '../../scorm/manifest-2004.ts';
 import { buildPackageSpec, MANIFEST_FILE, PackagingError, type PackageCourseInput } from '../../scorm/package-spec.ts';
@@ -86,8 +86,13 @@ describe('buildPackageSpec', () => {
 });
 
 describe('buildManifest12', () => {
-  const xml = buildManifest12(spec12);
-  const manifest = manifestElement(xml);
+  // Built in beforeEach, not at collection, so mutation testing's per-test coverage sees which test reads it.
+  let xml: string;
+  let manifest: XmlElement;
+  beforeEach(() => {
+    xml = buildManifest12(spec12);
+    manifest = manifestElement(xml);
+  });
 
   it('declares SCORM 1.2 with the course version', () => {
     expect(attr(manifest, 'identifier')).toBe('course-demo-course');
@@ -141,8 +146,13 @@ describe('buildManifest12', () => {
 });
 
 describe('buildManifest2004', () => {
-  const xml = buildManifest2004(spec2004);
-  const manifest = manifestElement(xml);
+  // Built in beforeEach, not at collection, so mutation testing's per-test coverage sees which test reads it.
+  let xml: string;
+  let manifest: XmlElement;
+  beforeEach(() => {
+    xml = buildManifest2004(spec2004);
+    manifest = manifestElement(xml);
+  });
 
   it('declares SCORM 2004 4th Edition with every namespace it uses', () => {
     expect(findAll(manifest, 'schemaversion')[0]?.text).toBe('2004 4th Edition');
@@ -155,6 +165,27 @@ describe('buildManifest2004', () => {
       'xmlns:imsss': 'http://www.imsglobal.org/xsd/imsss',
       'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
     });
+  });
+
+  it('starts with the XML declaration and carries LOM metadata: title, language and description', () => {
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n')).toBe(true);
+    expect(findAll(manifest, 'schema')[0]?.text).toBe('ADL SCORM');
+    const lom = findAll(manifest, 'lom')[0]!;
+    expect(findAll(lom, 'title').flatMap((t) => findAll(t, 'string')).map((s) => [attr(s, 'language'), s.text])).toEqual([['en-GB', demoCourse.meta.title]]);
+    expect(findAll(lom, 'language')[0]?.text).toBe('en-GB');
+    expect(findAll(lom, 'description').flatMap((d) => findAll(d, 'string')).map((s) => s.text)).toEqual([demoCourse.meta.description]);
+  });
+
+  it('declares no shared resource or dependency when every file is a launch page', () => {
+    const bare = manifestElement(buildManifest2004(buildPackageSpec(demoCourse, '2004', ['m1.html', '2-email.html'])));
+    expect(findAll(bare, 'resource').map((resource) => attr(resource, 'adlcp:scormType'))).toEqual(['sco', 'sco']);
+    expect(findAll(bare, 'dependency')).toEqual([]);
+  });
+
+  it('titles the organization and each item', () => {
+    const organization = findAll(manifest, 'organization')[0]!;
+    expect(organization.children.find((child) => child.name === 'title')?.text).toBe(demoCourse.meta.title);
+    expect(findAll(manifest, 'item').map((item) => item.children.find((child) => child.name === 'title')?.text)).toEqual(['Live chat', 'Email & tickets']);
   });
 
   it('uses the 2004 spelling adlcp:scormType', () => {
@@ -175,6 +206,13 @@ describe('buildManifest2004', () => {
     expect(findAll(m1!, 'imsss:objective').map((objective) => attr(objective, 'objectiveID'))).toEqual(['m1-lo1', 'm1-lo2']);
     expect(findAll(email!, 'imsss:minNormalizedMeasure')[0]?.text).toBe('0.85');
     expect(findAll(email!, 'imsss:objective').map((objective) => attr(objective, 'objectiveID'))).toEqual(['2-email-lo1']);
+  });
+
+  it('lets the LMS move between modules by choice and by flow (Continue/Previous)', () => {
+    const organization = findAll(manifest, 'organization')[0]!;
+    const controlMode = organization.children.find((child) => child.name === 'imsss:sequencing')?.children.find((child) => child.name === 'imsss:controlMode');
+    expect(attr(controlMode, 'choice')).toBe('true');
+    expect(attr(controlMode, 'flow')).toBe('true');
   });
 
   it('orders item children as the XSD requires: title, metadata, then sequencing', () => {

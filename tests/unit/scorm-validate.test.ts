@@ -33,6 +33,12 @@ describe('findAbsoluteUrls', () => {
     ['app.js', 'new URL("/img/x.png",import.meta.url)', 'new URL("/img/x.png'],
     ['app.js', 'const deps=["_astro/a.js","/_astro/b.js"]', '"/_astro/b.js'],
     ['app.js', 'img.src="/logo.png"', '.src="/logo.png'],
+    ['page.html', '<video controls poster="/poster.jpg"></video>', 'poster="/poster.jpg'],
+    ['page.html', '<video poster="https://cdn.example.com/poster.jpg"></video>', 'poster="https://cdn.example.com/poster.jpg'],
+    ['page.html', '<object data="/diagram.svg" type="image/svg+xml"></object>', 'data="/diagram.svg'],
+    ['page.html', '<object data="https://cdn.example.com/diagram.svg"></object>', 'data="https://cdn.example.com/diagram.svg'],
+    ['app.js', 'location.href="/x"', '.href="/x'],
+    ['app.js', "a.href = '//cdn.example.com/x'", ".href = '//cdn.example.com/x"],
   ])('flags %s: %s', (path, text, expected) => {
     expect(matches(path, text)).toEqual([expected]);
   });
@@ -102,6 +108,12 @@ describe('checkPackage', () => {
     expect(checkPackage(files, '1.2')).toContain('imsmanifest.xml: missing at the zip root');
     files.set('course/imsmanifest.xml', manifest);
     expect(checkPackage(files, '1.2')).toContain('course/imsmanifest.xml: the manifest must be at the zip root, not in a folder');
+  });
+
+  it.each(['1.5', '0', 'seventy'])('reports a 2004 pass mark (minNormalizedMeasure) of %s, outside (0, 1]', (measure) => {
+    const files = withManifestEdit(demoPackageFiles('2004'), '<imsss:minNormalizedMeasure>0.7<', `<imsss:minNormalizedMeasure>${measure}<`);
+    expect(checkPackage(files, '2004')).toContainEqual(expect.stringContaining(`imsss:minNormalizedMeasure "${measure}" is not a number in (0, 1]`));
+    expect(checkPackage(demoPackageFiles('2004'), '2004')).toEqual([]);
   });
 
   it('reports a listed file missing from the zip', () => {

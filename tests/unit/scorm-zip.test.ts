@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
-import { createDeterministicZip, readZip, type ZipEntry } from '../../scorm/zip.ts';
+import { compareZipPaths, createDeterministicZip, readZip, type ZipEntry } from '../../scorm/zip.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -74,6 +74,18 @@ describe('createDeterministicZip', () => {
     ]);
   });
 
+  it('orders mixed-case names by code point (capitals first), the same on every machine', () => {
+    const mixed: ZipEntry[] = ['b.html', 'Zeta.html', 'a.html', 'imsmanifest.xml', 'B.html', '_x.js'].map((path) => ({ path, data: encode(path) }));
+    expect(centralDirectory(createDeterministicZip(mixed)).map((record) => record.name)).toEqual([
+      'imsmanifest.xml',
+      'B.html',
+      'Zeta.html',
+      '_x.js',
+      'a.html',
+      'b.html',
+    ]);
+  });
+
   it('stamps every entry 2000-01-01 00:00 with no OS-specific attributes', () => {
     const dosDate2000 = ((2000 - 1980) << 9) | (1 << 5) | 1;
     for (const record of centralDirectory(createDeterministicZip(entries)))
@@ -108,6 +120,10 @@ describe('createDeterministicZip', () => {
     ['a/../b.html', /"\." or "\.\." segment/],
     ['a\\b.html', /use "\/" as the separator/],
     ['assets/', /needs a file name/],
+    ['', /needs a file name/],
+    ['C:/course/index.html', /must be relative/],
+    ['a//b.html', /"\." or "\.\." segment/],
+    ['./a.html', /"\." or "\.\." segment/],
   ])('rejects the path %s', (path, message) => {
     expect(() => createDeterministicZip([{ path, data: encode('x') }])).toThrow(message);
   });
@@ -118,6 +134,21 @@ describe('createDeterministicZip', () => {
 
   it('refuses integer-like names it could not keep in order', () => {
     expect(() => createDeterministicZip([{ path: 'imsmanifest.xml', data: encode('<manifest/>') }, { path: '404', data: encode('x') }])).toThrow(/named like integers \(404\)/);
+  });
+
+  it('names only the integer-like entries when one of several moves out of order', () => {
+    const paths = ['imsmanifest.xml', '404', '1x.html', 'a.html', 'page2', '500'];
+    expect(() => createDeterministicZip(paths.map((path) => ({ path, data: encode(path) })))).toThrow(/named like integers \(404, 500\) cannot/);
+  });
+
+  it('accepts a colon inside a relative path (only a drive letter at the start is absolute)', () => {
+    const zip = createDeterministicZip([{ path: 'notes/10:30.html', data: encode('x') }]);
+    expect([...readZip(zip).keys()]).toEqual(['notes/10:30.html']);
+  });
+
+  it('compares equal paths as equal (a sort comparator must)', () => {
+    expect(compareZipPaths('a.html', 'a.html')).toBe(0);
+    expect(compareZipPaths('imsmanifest.xml', 'imsmanifest.xml')).toBe(0);
   });
 });
 

@@ -120,16 +120,35 @@ describe('suspend codec', () => {
     expect(decodeState(`${good.slice(0, 6)}!!!`, SHAPE)).toMatchObject({ ok: false, reason: 'corrupt' });
   });
 
-  it('never throws on random garbage after a valid header', () => {
+  it('reports random garbage after a valid header as corrupt, never throwing', () => {
     const header = CODEC_VERSION + shapeFingerprint(SHAPE);
     const random = prng(99);
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
     for (let i = 0; i < 500; i++) {
       const junk = Array.from({ length: Math.floor(random() * 60) }, () => alphabet[Math.floor(random() * 64)]).join('');
-      const result = decodeState(header + junk, SHAPE);
-      // Whatever decodes must be a state the codec itself can round-trip.
-      if (result.ok) expect(decodeState(encodeState(result.state, SHAPE, { includeText: result.includesText }), SHAPE)).toEqual(result);
+      expect(decodeState(header + junk, SHAPE), junk).toMatchObject({ ok: false, reason: 'corrupt' });
     }
+  });
+
+  it('decodes a record with one character changed either as corrupt or as a state it can round-trip', () => {
+    const random = prng(7);
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const headerLength = (CODEC_VERSION + shapeFingerprint(SHAPE)).length;
+    let decoded = 0;
+    for (let seed = 1; seed <= 300; seed++) {
+      const good = encodeState(randomState(prng(seed), SHAPE), SHAPE, { includeText: true });
+      const at = headerLength + Math.floor(random() * (good.length - headerLength));
+      const changed = good.slice(0, at) + alphabet[Math.floor(random() * 64)] + good.slice(at + 1);
+      const result = decodeState(changed, SHAPE);
+      if (!result.ok) {
+        expect(result.reason, changed).toBe('corrupt');
+        continue;
+      }
+      decoded += 1;
+      expect(decodeState(encodeState(result.state, SHAPE, { includeText: result.includesText }), SHAPE), changed).toEqual(result);
+    }
+    // Most changes land in ordinary bits (a lesson seen, an answer): the round-trip check above really ran.
+    expect(decoded).toBeGreaterThan(100);
   });
 
   it('keeps the worst-case state of every real module within the SCORM limits', () => {
@@ -144,9 +163,21 @@ describe('suspend codec', () => {
     }
   });
 
+  it('no state a learner can reach is longer than the worst case the budget check measures', () => {
+    const worst = worstCaseSuspendLength(SHAPE);
+    for (let seed = 1; seed <= 300; seed++) {
+      const state = randomState(prng(seed), SHAPE);
+      expect(encodeState(state, SHAPE, { includeText: false }).length, `seed ${seed}`).toBeLessThanOrEqual(worst.scorm12);
+      expect(encodeState(state, SHAPE, { includeText: true }).length, `seed ${seed}`).toBeLessThanOrEqual(worst.scorm2004);
+    }
+  });
+
   it('the budget check would catch a module too large for SCORM 1.2', () => {
     const huge: ModuleShape = { ...SHAPE, views: Array.from({ length: 30000 }, (_, i) => ({ kind: 'lesson', id: `l${i}` })) };
-    expect(worstCaseSuspendLength(huge).scorm12).toBeGreaterThan(SCORM12_LIMITS.suspendData);
+    // A learner who has only seen every lesson already needs more than 1.2 allows, and the check says so.
+    const allSeen: LearnerState = { ...initialState(huge), views: huge.views.map(() => ({ kind: 'lesson', seen: true })) };
+    expect(encodeState(allSeen, huge, { includeText: false }).length).toBeGreaterThan(SCORM12_LIMITS.suspendData);
+    expect(worstCaseSuspendLength(huge).scorm12).toBeGreaterThanOrEqual(encodeState(allSeen, huge, { includeText: false }).length);
   });
 
   it('detects a changed module by item and option ids, not only by counts', () => {

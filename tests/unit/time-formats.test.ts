@@ -24,5 +24,8 @@ describe('SCORM time formats', () => {
 
   it('writes a 1.2 time of day as HH:MM:SS', () => {
     expect(scorm12TimeOfDay(Date.now())).toMatch(/^\d{2}:\d{2}:\d{2}$/);
+    // Hours, then minutes, then seconds (local time): values that differ, so a swap shows.
+    expect(scorm12TimeOfDay(new Date(2026, 0, 1, 9, 7, 42, 900).getTime())).toBe('09:07:42');
+    expect(scorm12TimeOfDay(new Date(2026, 5, 30, 23, 59, 5).getTime())).toBe('23:59:05');
   });
 });

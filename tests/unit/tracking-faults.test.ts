@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Scheduler } from '../../src/tracking/commit-retry.ts';
-import { RETRY_DELAYS_MS } from '../../src/tracking/commit-retry.ts';
-import { IDLE_COMMIT_MS } from '../../src/tracking/commit-policy.ts';
+import { CommitRetry, RETRY_DELAYS_MS, type CommitOutcome, type Scheduler } from '../../src/tracking/commit-retry.ts';
+import { CommitPolicy, IDLE_COMMIT_MS } from '../../src/tracking/commit-policy.ts';
 import { ModuleSession } from '../../src/tracking/module-session.ts';
 import { Scorm12Adapter } from '../../src/tracking/scorm12-adapter.ts';
 import { Scorm2004Adapter } from '../../src/tracking/scorm2004-adapter.ts';
@@ -74,6 +73,40 @@ describe.each(['1.2', '2004'] as const)('tracking faults on SCORM %s', (version)
     expect(saved.ok && lessonsSeen(saved.state)?.slice(0, 2)).toEqual([true, true]);
   });
 
+  /** A session on an LMS that refuses every commit; `commits()` counts the attempts. */
+  function refusingSession() {
+    const lms = strictLms(version);
+    let commits = 0;
+    lms.api[commitName] = () => (commits++, 'false');
+    const timers = manualScheduler();
+    const session = new ModuleSession(config, make(lms.api), memoryStore(), { scheduler: timers.scheduler });
+    return { session, timers, commits: () => commits };
+  }
+
+  it('keeps backing off at the longest delay however many times the LMS refuses', () => {
+    const { session, timers, commits } = refusingSession();
+    const delays: number[] = [];
+    for (let i = 0; i < RETRY_DELAYS_MS.length + 3; i++) {
+      delays.push(...timers.queue.map((t) => t.ms));
+      timers.runNext();
+    }
+    const longest = RETRY_DELAYS_MS[RETRY_DELAYS_MS.length - 1];
+    expect(delays).toEqual([...RETRY_DELAYS_MS, longest, longest, longest]);
+    expect(commits()).toBe(RETRY_DELAYS_MS.length + 4);
+    expect(session.unsaved).toBe(true);
+  });
+
+  it('stops retrying once the session is finished', () => {
+    const { session, timers, commits } = refusingSession();
+    session.goTo(0); // not a milestone: an idle commit waits beside the retry
+    expect(timers.queue).toHaveLength(2);
+    session.finish();
+    const afterFinish = commits();
+    expect(timers.queue).toEqual([]);
+    timers.runNext();
+    expect(commits()).toBe(afterFinish);
+  });
+
   it('survives a commit that throws, keeping a browser copy of the progress', () => {
     const lms = strictLms(version);
     lms.api[commitName] = () => {
@@ -131,6 +164,78 @@ describe.each(['1.2', '2004'] as const)('tracking faults on SCORM %s', (version)
     session.finish();
     session.finish();
     expect(terminations).toBe(1);
+  });
+});
+
+describe('CommitRetry and CommitPolicy', () => {
+  /** A retry loop over scripted LMS answers, recording what the page is told. */
+  function scripted(...outcomes: CommitOutcome[]) {
+    const timers = manualScheduler();
+    const told: string[] = [];
+    let commits = 0;
+    const retry = new CommitRetry(
+      () => (commits++, outcomes.shift() ?? 'ok'),
+      (pending) => told.push(pending ? 'unsaved' : 'saved'),
+      timers.scheduler,
+      () => told.push('fatal'),
+    );
+    return { retry, timers, told, commits: () => commits };
+  }
+
+  it('says "unsaved" once on the first refusal and "saved" once when the LMS accepts again', () => {
+    const { retry, timers, told } = scripted('ok', 'failed', 'failed', 'ok', 'ok');
+    expect(retry.request()).toBe(true);
+    expect(told).toEqual([]); // nothing to tell after a plain success
+    expect(retry.request()).toBe(false);
+    expect(retry.pending).toBe(true);
+    timers.runNext();
+    timers.runNext();
+    expect(told).toEqual(['unsaved', 'saved']);
+    expect(retry.pending).toBe(false);
+    expect(retry.request()).toBe(true);
+    expect(told).toEqual(['unsaved', 'saved']);
+  });
+
+  it('stops for good on a fatal refusal: tells the page once, never commits or schedules again', () => {
+    const { retry, timers, told, commits } = scripted('failed', 'fatal');
+    retry.request();
+    timers.runNext();
+    expect(told).toEqual(['unsaved', 'saved', 'fatal']);
+    expect(retry.dead).toBe(true);
+    expect(retry.pending).toBe(false);
+    expect(timers.queue).toEqual([]);
+    expect(retry.request()).toBe(false);
+    expect(commits()).toBe(2);
+  });
+
+  it('a fatal first commit says nothing about unsaved progress, only that saving stopped', () => {
+    const { retry, told } = scripted('fatal');
+    expect(retry.request()).toBe(false);
+    expect(told).toEqual(['fatal']);
+    expect(retry.dead).toBe(true);
+  });
+
+  it('a page hidden with nothing changed commits nothing', () => {
+    const { retry, timers, commits } = scripted();
+    const policy = new CommitPolicy(retry, timers.scheduler);
+    policy.flush();
+    expect(commits()).toBe(0);
+    policy.changed(false);
+    policy.flush();
+    expect(commits()).toBe(1);
+    policy.flush();
+    expect(commits()).toBe(1);
+  });
+
+  it('cancel drops both the idle commit and a pending retry', () => {
+    const { retry, timers, commits } = scripted('failed');
+    const policy = new CommitPolicy(retry, timers.scheduler);
+    policy.commitNow();
+    policy.changed(false);
+    expect(timers.queue.map((t) => t.ms).sort((a, b) => a - b)).toEqual([RETRY_DELAYS_MS[0], IDLE_COMMIT_MS]);
+    policy.cancel();
+    expect(timers.queue).toEqual([]);
+    expect(commits()).toBe(1);
   });
 });
 
