@@ -1,0 +1,39 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PackageInfo } from '../../src/stand-in/package-info.ts';
+import { describeFailures, scanScreens, screen, SCHEMES, WIDTHS, type ScanReport } from './support/axe-scan.ts';
+import { SCREENS } from './support/screens.ts';
+
+/** Root of the SCORM 2004 zip as the stand-in serves it (no LMS API there: the course runs standalone). */
+async function packageRoot(request: APIRequestContext): Promise<string> {
+  const zips = (await (await request.get('/api/packages')).json()) as PackageInfo[];
+  const zip = zips.find((p) => p.scormVersion === '2004');
+  if (!zip) throw new Error(`No SCORM 2004 package in release/ (found: ${zips.map((p) => p.file).join(', ') || 'none'}); run npm run package first.`);
+  return `/packages/${zip.file}`;
+}
+
+const coverage = (report: ScanReport) =>
+  `axe scan: ${report.screens} screens × ${report.widths} widths (${WIDTHS.join(', ')} px) × ${report.schemes} schemes (${SCHEMES.join(', ')}): ${report.scans} scans`;
+
+test('every screen at 320, 640 and 1280 px, light and dark: no axe violations (WCAG 2.2 AA) and no sideways scrolling', async ({ browser, baseURL, request }) => {
+  // About 1.5 s per screen and width on 2 cores; the limit leaves room for a slow machine.
+  test.setTimeout(SCREENS.length * WIDTHS.length * 6_000);
+  const report = await scanScreens(browser, baseURL!, SCREENS, await packageRoot(request));
+  console.log(coverage(report));
+  expect(describeFailures(report.failures)).toEqual([]);
+});
+
+test('the scan fails on a fault planted at 320 px only (tests/fixtures/a11y), in both schemes', async ({ browser, baseURL }) => {
+  const page = '/fixtures/a11y/narrow-only-fault.html';
+  const html = readFileSync(join(import.meta.dirname, '../fixtures/a11y/narrow-only-fault.html'), 'utf8');
+  const report = await scanScreens(browser, baseURL!, [screen('planted fault', page)], '', (context) =>
+    context.route(`**${page}`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html })),
+  );
+  console.log(coverage(report));
+  expect(report.scans).toBe(WIDTHS.length * SCHEMES.length);
+  expect(report.failures.map((f) => `${f.width}px ${f.scheme ?? 'any scheme'}: ${f.problem.split(' ')[0]}`)).toEqual([
+    '320px light: scrollable-region-focusable',
+    '320px dark: scrollable-region-focusable',
+  ]);
+});

@@ -1,0 +1,154 @@
+import { expect, type Page } from '@playwright/test';
+import { moduleConfigFor } from '../../../src/course/module-config.ts';
+import { walk } from '../../../src/lib/scenario-engine.ts';
+import { bestPathFrom } from '../../../src/lib/scenario-graph.ts';
+import type { RuntimeScenario } from '../../../src/lib/scenario-model.ts';
+import { screen, type Screen } from './axe-scan.ts';
+import { course, firstModule, optionsFor, quiz } from './course.ts';
+
+/**
+ * Every screen a learner or tutor can reach, for the accessibility scan (tests/e2e/axe-screens.spec.ts).
+ * A new screen is one line: `screen(name, file in the package, how to reach it, { widths, schemes })`.
+ */
+
+const view = (page: Page) => page.locator('.view.current');
+
+/** Opens every Reveal and glossary term, checks every Sort (one answer chosen), writes and compares every reply. */
+async function openEverything(page: Page): Promise<void> {
+  const current = view(page);
+  await expect(current.locator('h1')).toBeVisible();
+  for (const button of await current.locator('.reveal-button, .term-button').all()) await button.click();
+  for (const sort of await current.locator('.sort').all()) {
+    await sort.getByRole('radio').first().check();
+    await sort.getByRole('button', { name: 'Check my answers' }).click();
+  }
+  for (const reply of await current.locator('[data-wwys]').all()) {
+    await reply.getByLabel('Your reply').fill('Sorry about that. What happens when you press Pay?');
+    await reply.getByRole('button', { name: 'Compare with a model answer' }).click();
+  }
+}
+
+/** Compare pressed with an empty reply: the error message shows. */
+async function emptyReplyError(page: Page): Promise<void> {
+  const reply = view(page).locator('[data-wwys]').first();
+  await reply.getByRole('button', { name: 'Compare with a model answer' }).click();
+  await expect(reply.getByText('Write your reply first, then compare it.')).toBeVisible();
+}
+
+async function unfoldContents(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Module contents' }).locator('summary').click();
+  await expect(page.getByRole('navigation', { name: 'Module contents' }).getByRole('list')).toBeVisible();
+}
+
+/** Reads a lesson, moves to the next, then reloads: the "Welcome back" prompt. */
+async function resumePrompt(page: Page): Promise<void> {
+  await page.getByRole('link', { name: /^Next: / }).first().click();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: /^Welcome back/ })).toBeVisible();
+}
+
+/** Plays a scenario along `path` (choice indexes in the data's order), clicking the replies by their words. */
+function play(scenario: RuntimeScenario, path: readonly number[]) {
+  return async (page: Page) => {
+    const here = page.locator(`#scenario-${scenario.id}`);
+    for (const [step, choice] of path.entries()) {
+      const say = walk(scenario, path.slice(0, step)).current.choices[choice]!.say;
+      await here.getByRole('button', { name: say, exact: true }).click();
+    }
+    if (walk(scenario, path).current.ending) await expect(here.getByRole('heading', { level: 2, name: /^Ending: / })).toBeVisible();
+  };
+}
+
+/** The path that takes the lowest-scored reply at every decision (ends in the poorest ending). */
+function poorestPath(scenario: RuntimeScenario): number[] {
+  const path: number[] = [];
+  for (let node = scenario.nodes[scenario.start]!; node.choices.length > 0 && path.length < 50; ) {
+    const lowest = node.choices.reduce((low, choice, i) => (choice.score < node.choices[low]!.score ? i : low), 0);
+    path.push(lowest);
+    node = scenario.nodes[node.choices[lowest]!.next]!;
+  }
+  return path;
+}
+
+function lessonScreens(): Screen[] {
+  return course.modules.flatMap((mod) =>
+    mod.lessons.flatMap((lesson, i) => {
+      const at = `${mod.meta.id}.html#lesson-${lesson.slug}`;
+      const name = `${mod.meta.id} lesson ${i + 1} (${lesson.slug})`;
+      // Module 1 uses every lesson component: scan it closed as well as opened.
+      return [...(mod === firstModule ? [screen(`${name}, closed`, at)] : []), screen(`${name}, answers open`, at, openEverything)];
+    }),
+  );
+}
+
+function scenarioScreens(): Screen[] {
+  return course.modules.flatMap((mod) =>
+    moduleConfigFor(course, mod).views.flatMap((v) => {
+      if (v.kind !== 'scenario') return [];
+      const scenario = v.scenario;
+      const at = `${mod.meta.id}.html#scenario-${scenario.id}`;
+      const best = bestPathFrom(scenario) ?? [];
+      const poorest = poorestPath(scenario);
+      return [
+        screen(`scenario ${scenario.id}: first decision`, at),
+        screen(`scenario ${scenario.id}: after a poor reply`, at, play(scenario, poorest.slice(0, 1))),
+        screen(`scenario ${scenario.id}: mid-conversation on the best path`, at, play(scenario, best.slice(0, Math.min(2, best.length - 1)))),
+        screen(`scenario ${scenario.id}: debrief of the best path`, at, play(scenario, best)),
+        screen(`scenario ${scenario.id}: debrief of the poorest path`, at, play(scenario, poorest)),
+      ];
+    }),
+  );
+}
+
+const moduleOne = `${firstModule.meta.id}.html`;
+
+/** Quiz screens of module 1 (intro, a question, the error for no answer, feedback, result). */
+async function startQuiz(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Start the quiz' }).click();
+  await expect(page.locator('.question-count')).toBeVisible();
+}
+
+/** Answers the question on screen (rightly or not) and checks it: the feedback shows. */
+async function answerAndCheck(page: Page, index: number, right: boolean): Promise<void> {
+  for (const text of optionsFor(quiz.items[index]!, right)) await page.getByLabel(text, { exact: true }).check();
+  await page.getByRole('button', { name: 'Check answer' }).click();
+}
+
+async function quizError(page: Page): Promise<void> {
+  await startQuiz(page);
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+}
+
+async function quizFeedback(page: Page): Promise<void> {
+  await startQuiz(page);
+  await answerAndCheck(page, 0, false);
+  await expect(page.getByRole('heading', { level: 2, name: 'Not quite' })).toBeVisible();
+}
+
+/** Every other answer right: the result with outcomes passed and outcomes to review. */
+async function quizResult(page: Page): Promise<void> {
+  await startQuiz(page);
+  for (const i of quiz.items.keys()) {
+    await answerAndCheck(page, i, i % 2 === 0);
+    await page.getByRole('button', { name: i === quiz.items.length - 1 ? 'See your result' : 'Next question' }).click();
+  }
+  await expect(page.locator('.result h2')).toBeVisible();
+}
+
+export const SCREENS: readonly Screen[] = [
+  screen('course home', 'index.html'),
+  screen('glossary', 'glossary.html'),
+  screen('tutor guide', 'tutor-guide.html'),
+  screen('criteria coverage report', 'criteria-coverage.html'),
+  screen('module contents unfolded (phone and tablet)', moduleOne, unfoldContents, { widths: [320, 640] }),
+  screen('resume prompt', moduleOne, resumePrompt),
+  ...lessonScreens(),
+  screen('What would you say: empty reply error', `${moduleOne}#lesson-questioning-techniques`, emptyReplyError),
+  screen('quiz intro', `${moduleOne}#quiz`),
+  screen('quiz question', `${moduleOne}#quiz`, startQuiz),
+  screen('quiz: no answer chosen', `${moduleOne}#quiz`, quizError),
+  screen('quiz feedback', `${moduleOne}#quiz`, quizFeedback),
+  screen('quiz result', `${moduleOne}#quiz`, quizResult),
+  ...scenarioScreens(),
+];
