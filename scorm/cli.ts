@@ -13,24 +13,27 @@ import { loadCourse } from '../src/course/load-course.ts';
 import { courseCoverage, summariseCoverage } from '../src/course/coverage.ts';
 import { buildPackages, packagesRecord } from './build-packages.ts';
 import { MANIFEST_FILE, PackagingError, type ScormVersion } from './package-spec.ts';
+import { standalonePage } from './standalone-page.ts';
 import { checkPackage, validateManifestXsdText } from './validate.ts';
 import { readZip, type ZipEntry } from './zip.ts';
 
 const COVERAGE_JSON = 'criteria-coverage.json';
 const COVERAGE_PAGE = 'criteria-coverage.html';
+const TUTOR_RESULTS_PAGE = 'tutor-results.html';
+const TUTOR_RESULTS_ENTRY = 'src/islands/tutor-results/mount.ts';
 
 const USAGE = `usage:
   node scorm/cli.ts package [--dist dist] [--out release] [--content content] [--xsd]
   node scorm/cli.ts validate <zip> [<zip>...]`;
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'package') return packageCommand(rest);
   if (command === 'validate') return validateCommand(rest);
   throw new PackagingError(command ? `unknown command "${command}"\n${USAGE}` : USAGE);
 }
 
-function packageCommand(args: string[]): number {
+async function packageCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
@@ -64,7 +67,17 @@ function packageCommand(args: string[]): number {
   }
   writeFileSync(join(outDir, 'packages.json'), `${JSON.stringify(packagesRecord(course, packages), null, 2)}\n`);
   writeCoverageReport(course, site, outDir, values.out);
+  await writeTutorResultsPage(site, outDir, values.out);
   return 0;
+}
+
+/** release/tutor-results.html: the packages' page as one file that works opened from disk, for tutors outside the LMS. */
+async function writeTutorResultsPage(site: ZipEntry[], outDir: string, outName: string): Promise<void> {
+  const page = site.find((entry) => entry.path === TUTOR_RESULTS_PAGE);
+  if (!page) throw new PackagingError(`the built site has no ${TUTOR_RESULTS_PAGE}; build the site first (npm run build)`);
+  const html = await standalonePage(TUTOR_RESULTS_PAGE, new TextDecoder().decode(page.data), resolve(TUTOR_RESULTS_ENTRY));
+  writeFileSync(join(outDir, TUTOR_RESULTS_PAGE), html);
+  console.log(`${join(outName, TUTOR_RESULTS_PAGE)}  ${formatBytes(Buffer.byteLength(html))} (self-contained)`);
 }
 
 /** release/criteria-coverage.json for tools, and the report page the packages carry, for reading outside an LMS. */
@@ -135,7 +148,7 @@ function formatBytes(bytes: number): string {
 }
 
 try {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   // Expected failures (bad content, broken build output, bad arguments) get one readable message, no stack.
   if (error instanceof PackagingError || error instanceof ContentError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

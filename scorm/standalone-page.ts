@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { build, type Plugin } from 'esbuild';
+import { compile } from 'svelte/compiler';
+import { PackagingError } from './package-spec.ts';
+
+/** Svelte components compiled for the browser, for the one bundle esbuild makes here. */
+const sveltePlugin: Plugin = {
+  name: 'svelte',
+  setup(builder) {
+    builder.onLoad({ filter: /\.svelte$/ }, ({ path }) => {
+      const { js } = compile(readFileSync(path, 'utf8'), { filename: path, generate: 'client', css: 'injected' });
+      return { contents: js.code, loader: 'js', resolveDir: dirname(path) };
+    });
+  },
+};
+
+/**
+ * The built page made self-contained: its module script (which imports shared chunks from `_astro/`)
+ * is replaced by one inline classic script bundling `entry`, so the file works opened from disk,
+ * where module scripts are blocked. Its CSS is inlined by the Astro build already.
+ */
+export async function standalonePage(pageName: string, html: string, entry: string): Promise<string> {
+  const scripts = [...html.matchAll(/<script type="module" src="\.\/_astro\/[^"]+"><\/script>/g)];
+  if (scripts.length !== 1) throw new PackagingError(`${pageName}: expected one module script to inline, found ${scripts.length}`);
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    conditions: ['svelte', 'browser', 'production'],
+    plugins: [sveltePlugin],
+    logLevel: 'silent',
+  });
+  // "</script" inside the code would end the element early.
+  const code = result.outputFiles[0]!.text.replace(/<\/(script)/gi, '<\\/$1');
+  return html.replace(scripts[0]![0], () => `<script>${code}</script>`);
+}
