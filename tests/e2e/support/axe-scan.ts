@@ -19,15 +19,27 @@ export interface Screen {
   name: string;
   /** A file of the course package (`glossary.html`, `u219-lo1.html#quiz`), or a path on the stand-in starting with `/`. */
   at: string;
-  /** Gets the freshly loaded page into the screen's state (answers opened, a question answered, ...). */
-  reach?: (page: Page) => Promise<void>;
+  /**
+   * Gets the freshly loaded page into the screen's state (answers opened, a question answered, ...). A journey
+   * through several states may call `scanHere(label)` on the way instead: each call scans a screen `name: label`.
+   */
+  reach?: Reach;
+  /** Runs on the new page before it loads `at` (routes, init scripts); they end with the page. */
+  prepare?: (page: Page) => Promise<void>;
   widths: readonly Width[];
   schemes: readonly Scheme[];
 }
 
+export type Reach = (page: Page, scanHere: (label: string) => Promise<void>) => Promise<void>;
+
 /** Adds a screen in one line: `screen('Glossary', 'glossary.html')`, or with a reach step and fewer widths or schemes. */
-export function screen(name: string, at: string, reach?: (page: Page) => Promise<void>, only: { widths?: readonly Width[]; schemes?: readonly Scheme[] } = {}): Screen {
-  return { name, at, ...(reach ? { reach } : {}), widths: only.widths ?? WIDTHS, schemes: only.schemes ?? SCHEMES };
+export function screen(
+  name: string,
+  at: string,
+  reach?: Reach,
+  options: { widths?: readonly Width[]; schemes?: readonly Scheme[]; prepare?: (page: Page) => Promise<void> } = {},
+): Screen {
+  return { name, at, ...(reach ? { reach } : {}), ...(options.prepare ? { prepare: options.prepare } : {}), widths: options.widths ?? WIDTHS, schemes: options.schemes ?? SCHEMES };
 }
 
 export interface ScanFailure {
@@ -40,7 +52,7 @@ export interface ScanFailure {
 
 export interface ScanReport {
   failures: ScanFailure[];
-  /** Screens, widths and schemes that were scanned, and the number of axe scans run. */
+  /** Screens (states scanned, by name), widths and schemes that were scanned, and the number of axe scans run. */
   screens: number;
   widths: number;
   schemes: number;
@@ -84,18 +96,40 @@ export async function scanScreens(
   screens: readonly Screen[],
   packageRoot: string,
   /** Routes to add to each width's context (e.g. to serve a fixture page). */
-  prepare: (context: BrowserContext) => Promise<void> = async () => {},
+  prepare: (context: BrowserContext) => Promise<unknown> = async () => {},
 ): Promise<ScanReport> {
   const failures: ScanFailure[] = [];
+  const scanned = new Set<string>();
   let scans = 0;
   const widths = WIDTHS.filter((w) => screens.some((s) => s.widths.includes(w)));
   for (const width of widths) {
     const context = await browser.newContext({ baseURL, viewport: { width, height: 900 } });
     await prepare(context);
-    const page = await context.newPage();
+    const started = Date.now();
+    const here = screens.filter((s) => s.widths.includes(width));
     try {
-      for (const current of screens.filter((s) => s.widths.includes(width))) {
-        const fail = (problem: string, scheme?: Scheme) => failures.push({ screen: current.name, width, ...(scheme ? { scheme } : {}), problem });
+      for (const current of here) {
+        const fail = (screenName: string, problem: string, scheme?: Scheme) => {
+          const failure = { screen: screenName, width, ...(scheme ? { scheme } : {}), problem };
+          failures.push(failure);
+          // Shown as found, so a long scan tells what is wrong before it ends.
+          console.log(`  ✗ ${describeFailures([failure])[0]}`);
+        };
+        // A new page per screen (its routes and init scripts end with it) in the width's one context.
+        const page = await context.newPage();
+        // A step that cannot happen fails this screen soon, not the whole scan at the test's time limit.
+        page.setDefaultTimeout(10_000);
+        const scanState = async (screenName: string) => {
+          scanned.add(screenName);
+          const scroll = await sidewaysScroll(page);
+          if (scroll) fail(screenName, scroll);
+          for (const scheme of current.schemes) {
+            await page.emulateMedia({ colorScheme: scheme });
+            scans++;
+            for (const violation of await axeViolations(page)) fail(screenName, violation, scheme);
+          }
+          await page.emulateMedia({ colorScheme: current.schemes[0]! });
+        };
         try {
           // A page of the stand-in's origin with no course script: storage cleared here stays cleared.
           await page.goto('/api/packages');
@@ -104,27 +138,24 @@ export async function scanScreens(
             sessionStorage.clear();
           });
           await page.emulateMedia({ colorScheme: current.schemes[0]! });
+          await current.prepare?.(page);
           await page.goto(current.at.startsWith('/') ? current.at : `${packageRoot}/${current.at}`);
-          await page.waitForLoadState('load');
-          await current.reach?.(page);
+          let stops = 0;
+          await current.reach?.(page, (label) => (stops++, scanState(`${current.name}: ${label}`)));
+          if (stops === 0) await scanState(current.name);
         } catch (error) {
-          fail(`could not reach the screen: ${(error as Error).message.split('\n')[0]}`);
-          continue;
-        }
-        const scroll = await sidewaysScroll(page);
-        if (scroll) fail(scroll);
-        for (const scheme of current.schemes) {
-          await page.emulateMedia({ colorScheme: scheme });
-          scans++;
-          for (const violation of await axeViolations(page)) fail(violation, scheme);
+          fail(current.name, `could not reach the screen: ${(error as Error).message.split('\n')[0]}`);
+        } finally {
+          await page.close();
         }
       }
+      console.log(`  ${width}px: ${here.length} screens in ${Math.round((Date.now() - started) / 1000)} s`);
     } finally {
       await context.close();
     }
   }
   const schemes = SCHEMES.filter((s) => screens.some((screen) => screen.schemes.includes(s))).length;
-  return { failures, screens: screens.length, widths: widths.length, schemes, scans };
+  return { failures, screens: scanned.size, widths: widths.length, schemes, scans };
 }
 
 /** One line per failure, for the test's message. */

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { join } from 'node:path';
 import { moduleConfigFor } from '../../../src/course/module-config.ts';
 import { walk } from '../../../src/lib/scenario-engine.ts';
 import { bestPathFrom } from '../../../src/lib/scenario-graph.ts';
@@ -13,19 +14,20 @@ import { course, firstModule, optionsFor, quiz } from './course.ts';
 
 const view = (page: Page) => page.locator('.view.current');
 
-/** Opens every Reveal and glossary term, checks every Sort (one answer chosen), writes and compares every reply. */
+/** Writes and compares every reply, checks every Sort (one answer chosen), opens every Reveal, then every term in sight. */
 async function openEverything(page: Page): Promise<void> {
   const current = view(page);
-  await expect(current.locator('h1')).toBeVisible();
-  for (const button of await current.locator('.reveal-button, .term-button').all()) await button.click();
-  for (const sort of await current.locator('.sort').all()) {
-    await sort.getByRole('radio').first().check();
-    await sort.getByRole('button', { name: 'Check my answers' }).click();
-  }
   for (const reply of await current.locator('[data-wwys]').all()) {
     await reply.getByLabel('Your reply').fill('Sorry about that. What happens when you press Pay?');
     await reply.getByRole('button', { name: 'Compare with a model answer' }).click();
   }
+  for (const sort of await current.locator('.sort').all()) {
+    await sort.getByRole('radio').first().check();
+    await sort.getByRole('button', { name: 'Check my answers' }).click();
+  }
+  for (const button of await current.locator('.reveal-button').all()) await button.click();
+  // Terms inside answers only show once those are open; a term in a hidden part cannot be selected.
+  for (const button of await current.locator('.term-button:visible').all()) await button.click();
 }
 
 /** Compare pressed with an empty reply: the error message shows. */
@@ -70,13 +72,21 @@ function poorestPath(scenario: RuntimeScenario): number[] {
   return path;
 }
 
+/**
+ * Every lesson of a module, in one page load: each lesson is shown by its link, scanned with every answer open,
+ * and (module 1, which uses every lesson component) also closed first.
+ */
 function lessonScreens(): Screen[] {
-  return course.modules.flatMap((mod) =>
-    mod.lessons.flatMap((lesson, i) => {
-      const at = `${mod.meta.id}.html#lesson-${lesson.slug}`;
-      const name = `${mod.meta.id} lesson ${i + 1} (${lesson.slug})`;
-      // Module 1 uses every lesson component: scan it closed as well as opened.
-      return [...(mod === firstModule ? [screen(`${name}, closed`, at)] : []), screen(`${name}, answers open`, at, openEverything)];
+  return course.modules.map((mod) =>
+    screen(`${mod.meta.id} lessons`, `${mod.meta.id}.html`, async (page, scanHere) => {
+      for (const [i, lesson] of mod.lessons.entries()) {
+        await page.evaluate((hash) => (location.hash = hash), `#lesson-${lesson.slug}`);
+        await expect(view(page).getByRole('heading', { level: 1, name: lesson.meta.title })).toBeVisible();
+        const name = `lesson ${i + 1} (${lesson.slug})`;
+        if (mod === firstModule) await scanHere(`${name}, closed`);
+        await openEverything(page);
+        await scanHere(`${name}, answers open`);
+      }
     }),
   );
 }
@@ -136,11 +146,42 @@ async function quizResult(page: Page): Promise<void> {
   await expect(page.locator('.result h2')).toBeVisible();
 }
 
+const fixture = (name: string) => join(import.meta.dirname, '../../fixtures', name);
+
+/** Reads an LMS report file on the tutor results page and waits for what it says about it. */
+function tutorResultsWith(file: string, expected: RegExp) {
+  return async (page: Page) => {
+    await page.getByLabel(/Report files from your LMS/).setInputFiles(fixture(file));
+    await expect(page.getByText(expected).first()).toBeVisible();
+  };
+}
+
+async function tutorResultsMatrix(page: Page): Promise<void> {
+  await tutorResultsWith('moodle-4.3/interactions-scorm12-all-columns.txt', /answers from 1 learner/)(page);
+  await page.getByRole('combobox', { name: 'Module' }).selectOption({ label: firstModule.meta.title });
+  await expect(page.getByRole('region', { name: /Criteria by learner/ })).toBeVisible();
+}
+
+async function tutorResultsOneLearner(page: Page): Promise<void> {
+  await tutorResultsMatrix(page);
+  await page.getByRole('combobox', { name: 'Learner' }).selectOption({ label: 'Sam Student' });
+  await expect(page.getByRole('heading', { name: 'Results for Sam Student' })).toBeVisible();
+}
+
+async function tutorResultsHelpAndError(page: Page): Promise<void> {
+  await page.getByText('How to export the report from your LMS').click();
+  await tutorResultsWith('tutor-results/saved-page.csv', /this is a web page/)(page);
+}
+
 export const SCREENS: readonly Screen[] = [
   screen('course home', 'index.html'),
   screen('glossary', 'glossary.html'),
   screen('tutor guide', 'tutor-guide.html'),
   screen('criteria coverage report', 'criteria-coverage.html'),
+  screen('tutor results: no report read yet', 'tutor-results.html'),
+  screen('tutor results: a Moodle report read, module 1 by criterion', 'tutor-results.html', tutorResultsMatrix),
+  screen('tutor results: one learner', 'tutor-results.html', tutorResultsOneLearner),
+  screen('tutor results: export help open, a file it cannot read', 'tutor-results.html', tutorResultsHelpAndError),
   screen('module contents unfolded (phone and tablet)', moduleOne, unfoldContents, { widths: [320, 640] }),
   screen('resume prompt', moduleOne, resumePrompt),
   ...lessonScreens(),
