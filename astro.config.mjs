@@ -12,9 +12,29 @@ import { tableLabelsPlugin } from './src/integrations/table-labels-plugin.ts';
 export default defineConfig({
   build: { format: 'file', assetsPrefix: '.', inlineStylesheets: 'always' },
   integrations: [courseContent(), mdx(), svelte()],
+  // Every page gets a Content-Security-Policy <meta>: only the package's own files, inline
+  // scripts and styles only by the hashes Astro computes. The cmi5 zip widens connect-src
+  // (scorm/cmi5-package.ts), because its LRS is only known at launch.
+  security: {
+    csp: {
+      algorithm: 'SHA-256',
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'none'",
+      ],
+      scriptDirective: { resources: ["'self'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   // The glossary plugin marks each lesson's first use of a term (content/glossary/*.yaml); the table plugin labels
   // each table cell with its column heading, for the stacked layout of tables on a phone.
-  markdown: { processor: satteri({ mdastPlugins: [courseGlossaryPlugin()], hastPlugins: [tableLabelsPlugin()] }) },
+  // No syntax highlighting: the course has no code, and Shiki's inline styles would break the CSP.
+  markdown: { processor: satteri({ mdastPlugins: [courseGlossaryPlugin()], hastPlugins: [tableLabelsPlugin()] }), syntaxHighlight: false },
   devToolbar: { enabled: false },
   prefetch: false,
   vite: {

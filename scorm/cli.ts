@@ -1,21 +1,25 @@
 #!/usr/bin/env node
 /**
  * node scorm/cli.ts package [--dist dist] [--out release] [--content content] [--xsd]
- * node scorm/cli.ts validate <zip> [<zip>...]
+ * node scorm/cli.ts validate [<zip>...]     (every zip under release/ when none is given)
  *
  * `package` needs no xmllint (centres' build machines may lack it) unless --xsd is given.
+ * `validate` treats each zip as hostile (see zip-reader.ts) and exits 1 if any has a problem.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ContentError } from '../src/course/content-error.ts';
 import { loadCourse } from '../src/course/load-course.ts';
 import { courseCoverage, summariseCoverage } from '../src/course/coverage.ts';
-import { buildPackages, packagesRecord } from './build-packages.ts';
+import { buildRelease, packagesRecord, STANDARD_LABEL } from './build-packages.ts';
+import { checkCmi5Package, CMI5_FILE } from './cmi5-package.ts';
+import { readSchemaFiles } from './schema-files.ts';
 import { MANIFEST_FILE, PackagingError, type ScormVersion } from './package-spec.ts';
 import { standalonePage } from './standalone-page.ts';
 import { checkPackage, validateManifestXsdText } from './validate.ts';
-import { readZip, type ZipEntry } from './zip.ts';
+import type { ZipEntry } from './zip.ts';
+import { readZipUntrusted } from './zip-reader.ts';
 
 const COVERAGE_JSON = 'criteria-coverage.json';
 const COVERAGE_PAGE = 'criteria-coverage.html';
@@ -24,7 +28,7 @@ const TUTOR_RESULTS_ENTRY = 'src/islands/tutor-results/mount.ts';
 
 const USAGE = `usage:
   node scorm/cli.ts package [--dist dist] [--out release] [--content content] [--xsd]
-  node scorm/cli.ts validate <zip> [<zip>...]`;
+  node scorm/cli.ts validate [<zip>...]   (default: every zip under release/)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -47,12 +51,14 @@ async function packageCommand(args: string[]): Promise<number> {
   if (!existsSync(distDir) || !statSync(distDir).isDirectory())
     throw new PackagingError(`${values.dist}/ does not exist: build the site first (npm run build)`);
   const course = loadCourse(resolve(values.content));
+  checkVersionsAgree(course.meta.version);
   const site = readSite(distDir);
-  const packages = buildPackages(course, site);
+  const packages = buildRelease(course, site, { '1.2': readSchemaFiles('1.2'), '2004': readSchemaFiles('2004') });
 
   let xsdFailed = false;
   if (values.xsd)
     for (const built of packages) {
+      if (built.scormVersion === undefined) continue;
       const result = validateManifestXsdText(built.manifest, built.scormVersion);
       for (const error of result.errors) console.error(`scorm: ${built.fileName}: xsd: ${error}`);
       xsdFailed ||= !result.ok;
@@ -60,10 +66,15 @@ async function packageCommand(args: string[]): Promise<number> {
   if (xsdFailed) throw new PackagingError('manifest schema validation failed; no zip written');
 
   const outDir = resolve(values.out);
-  mkdirSync(outDir, { recursive: true });
+  // Zips of modules since removed from the course must not linger beside the new release.
+  rmSync(join(outDir, 'modules'), { recursive: true, force: true });
   for (const built of packages) {
-    writeFileSync(join(outDir, built.fileName), built.zip);
-    console.log(`${join(values.out, built.fileName)}  SCORM ${built.scormVersion}  ${formatBytes(built.zip.byteLength)}  ${built.spec.scos.length} SCO${built.spec.scos.length === 1 ? '' : 's'}`);
+    const target = join(outDir, built.fileName);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, built.zip);
+    const units = built.spec.scos.length;
+    const unitName = built.standard === 'cmi5' ? 'AU' : 'SCO';
+    console.log(`${join(values.out, built.fileName)}  ${STANDARD_LABEL[built.standard]}  ${formatBytes(built.zip.byteLength)}  ${units} ${unitName}${units === 1 ? '' : 's'}`);
   }
   writeFileSync(join(outDir, 'packages.json'), `${JSON.stringify(packagesRecord(course, packages), null, 2)}\n`);
   writeCoverageReport(course, site, outDir, values.out);
@@ -91,31 +102,54 @@ function writeCoverageReport(course: ReturnType<typeof loadCourse>, site: ZipEnt
   console.log(`${join(outName, COVERAGE_JSON)}  ${taught} of ${total} criteria taught, ${checked} checked, ${both} both`);
 }
 
-function validateCommand(zipPaths: string[]): number {
-  if (zipPaths.length === 0) throw new PackagingError(`validate needs at least one zip\n${USAGE}`);
+function validateCommand(args: string[]): number {
+  const zipPaths = args.length > 0 ? args : zipsUnder(resolve('release'));
+  if (zipPaths.length === 0) throw new PackagingError(`no zip to validate: give paths, or run npm run package first\n${USAGE}`);
   let failed = false;
   for (const zipPath of zipPaths) {
-    if (!existsSync(zipPath)) throw new PackagingError(`${zipPath} does not exist`);
-    let files: Map<string, Uint8Array>;
-    try {
-      files = readZip(readFileSync(zipPath));
-    } catch (error) {
-      throw new PackagingError(`${zipPath} is not a readable zip (${(error as Error).message})`);
-    }
-    const version = detectVersion(files);
-    if (version === undefined) {
-      console.error(`${zipPath}: cannot tell the SCORM version (no ${MANIFEST_FILE} at the root, or its <schemaversion> is neither 1.2 nor 2004 4th Edition)`);
-      failed = true;
-      continue;
-    }
-    const problems = checkPackage(files, version);
-    const manifest = files.get(MANIFEST_FILE);
-    if (manifest) problems.push(...validateManifestXsdText(new TextDecoder().decode(manifest), version).errors.map((error) => `xsd: ${error}`));
-    for (const problem of problems) console.error(`${basename(zipPath)}: ${problem}`);
-    console.log(`${problems.length === 0 ? 'ok' : 'FAIL'} ${zipPath} (SCORM ${version}${problems.length ? `, ${problems.length} problem${problems.length === 1 ? '' : 's'}` : ''})`);
+    const problems = validateZipFile(zipPath);
+    for (const problem of problems) console.error(`${zipPath}: ${problem}`);
+    console.log(`${problems.length === 0 ? 'ok' : 'FAIL'} ${zipPath}${problems.length ? ` (${problems.length} problem${problems.length === 1 ? '' : 's'})` : ''}`);
     failed ||= problems.length > 0;
   }
   return failed ? 1 : 0;
+}
+
+/** Every problem in one zip, each naming the file inside it; a zip we cannot read is one problem, not a crash. */
+function validateZipFile(zipPath: string): string[] {
+  if (!existsSync(zipPath) || !statSync(zipPath).isFile()) return ['does not exist or is not a file'];
+  const { files, problems } = readZipUntrusted(readFileSync(zipPath));
+  if (files.has(CMI5_FILE) && !files.has(MANIFEST_FILE)) return [...problems, ...checkCmi5Package(files)];
+  const version = detectVersion(files);
+  if (version === undefined)
+    return [
+      ...problems,
+      files.has(MANIFEST_FILE)
+        ? `${MANIFEST_FILE}: <schemaversion> is neither 1.2 nor 2004 4th Edition, so the SCORM version is unknown`
+        : `${MANIFEST_FILE} (SCORM) or ${CMI5_FILE} (cmi5): neither is at the zip root`,
+    ];
+  problems.push(...checkPackage(files, version));
+  const manifest = files.get(MANIFEST_FILE);
+  if (manifest) problems.push(...validateManifestXsdText(new TextDecoder().decode(manifest), version).errors.map((error) => `xsd: ${error}`));
+  return problems;
+}
+
+function zipsUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const found: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) found.push(...zipsUnder(full));
+    else if (name.endsWith('.zip')) found.push(relative(process.cwd(), full));
+  }
+  return found;
+}
+
+/** Page footers show package.json's version, manifests the course's: they must be one number. */
+function checkVersionsAgree(courseVersion: string): void {
+  const packageVersion = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  if (packageVersion !== courseVersion)
+    throw new PackagingError(`content/course.yaml: version: is ${courseVersion} but package.json has ${packageVersion}; set both to the version you release`);
 }
 
 /** The zip's own claim, so a 1.2 zip is checked as 1.2 whatever its name says. */

@@ -1,4 +1,5 @@
 import type { PackageSpec, ScoSpec } from './package-spec.ts';
+import { itemMetadata12, packageMetadata12 } from './metadata.ts';
 import { escapeXml } from './xml.ts';
 
 /**
@@ -14,10 +15,11 @@ export function buildManifest12(spec: PackageSpec): string {
     '    xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"',
     '    xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"',
     '    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
-    '    xsi:schemaLocation="http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd">',
+    '    xsi:schemaLocation="http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd http://www.imsglobal.org/xsd/imsmd_rootv1p2p1 imsmd_rootv1p2p1.xsd">',
     '  <metadata>',
     '    <schema>ADL SCORM</schema>',
     '    <schemaversion>1.2</schemaversion>',
+    ...packageMetadata12(spec, '    '),
     '  </metadata>',
     `  <organizations default="${escapeXml(spec.organizationIdentifier)}">`,
     `    <organization identifier="${escapeXml(spec.organizationIdentifier)}">`,
@@ -40,6 +42,7 @@ function item12(sco: ScoSpec): string[] {
   return [
     `      <item identifier="${escapeXml(sco.itemIdentifier)}" identifierref="${escapeXml(sco.resourceIdentifier)}" isvisible="true" parameters="?scorm=1.2">`,
     `        <title>${escapeXml(sco.title)}</title>`,
+    ...itemMetadata12(sco, '        '),
     `        <adlcp:masteryscore>${sco.masteryScore}</adlcp:masteryscore>`,
     '      </item>',
   ];

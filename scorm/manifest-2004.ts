@@ -1,4 +1,5 @@
 import type { PackageSpec, ScoSpec } from './package-spec.ts';
+import { itemMetadata2004, packageMetadata2004 } from './metadata.ts';
 import { escapeXml } from './xml.ts';
 
 /**
@@ -21,7 +22,7 @@ export function buildManifest2004(spec: PackageSpec): string {
     '  <metadata>',
     '    <schema>ADL SCORM</schema>',
     '    <schemaversion>2004 4th Edition</schemaversion>',
-    ...courseLom(spec),
+    ...packageMetadata2004(spec, '    '),
     '  </metadata>',
     `  <organizations default="${escapeXml(spec.organizationIdentifier)}">`,
     `    <organization identifier="${escapeXml(spec.organizationIdentifier)}">`,
@@ -43,20 +44,6 @@ export function buildManifest2004(spec: PackageSpec): string {
   return lines.join('\n');
 }
 
-/** Inline IEEE LOM with what the course model already has, so LMS catalogues show a description. */
-function courseLom(spec: PackageSpec): string[] {
-  const language = escapeXml(spec.language);
-  return [
-    '    <lom xmlns="http://ltsc.ieee.org/xsd/LOM">',
-    '      <general>',
-    `        <title><string language="${language}">${escapeXml(spec.title)}</string></title>`,
-    `        <language>${language}</language>`,
-    `        <description><string language="${language}">${escapeXml(spec.description)}</string></description>`,
-    '      </general>',
-    '    </lom>',
-  ];
-}
-
 function item2004(sco: ScoSpec): string[] {
   // Element order follows the XSD: title, (child items), metadata, then imsss:sequencing.
   // satisfiedByMeasure: the LMS judges passed/failed from cmi.score.scaled against the pass mark,
@@ -64,6 +51,7 @@ function item2004(sco: ScoSpec): string[] {
   return [
     `      <item identifier="${escapeXml(sco.itemIdentifier)}" identifierref="${escapeXml(sco.resourceIdentifier)}" isvisible="true" parameters="?scorm=2004">`,
     `        <title>${escapeXml(sco.title)}</title>`,
+    ...itemMetadata2004(sco, '        '),
     '        <imsss:sequencing>',
     '          <imsss:objectives>',
     `            <imsss:primaryObjective objectiveID="${escapeXml(sco.primaryObjectiveId)}" satisfiedByMeasure="true">`,

@@ -37,8 +37,12 @@ export interface ScoSpec {
   durationMinutes: number;
 }
 
+/** 'course' for the whole course, or the id of the one module a per-module package holds. */
+export type PackageScope = 'course' | (string & {});
+
 export interface PackageSpec {
   scormVersion: ScormVersion;
+  scope: PackageScope;
   /** `<manifest identifier>`: stable across course versions so an LMS can recognise an update. */
   manifestIdentifier: string;
   courseId: string;
@@ -46,6 +50,7 @@ export interface PackageSpec {
   title: string;
   description: string;
   language: string;
+  keywords: string[];
   organizationIdentifier: string;
   scos: ScoSpec[];
   /** Asset resource holding every file that is not a SCO launch page (CSS, JS, fonts, index.html). */
@@ -55,7 +60,7 @@ export interface PackageSpec {
 
 /** The slice of the course model packaging needs; a full `Course` fits. */
 export interface PackageCourseInput {
-  meta: Pick<CourseMeta, 'id' | 'title' | 'version' | 'description' | 'language'>;
+  meta: Pick<CourseMeta, 'id' | 'title' | 'version' | 'description' | 'language'> & Partial<Pick<CourseMeta, 'keywords'>>;
   modules: { meta: Pick<ModuleMeta, 'id' | 'title' | 'duration_minutes' | 'pass_mark' | 'outcomes'> }[];
 }
 
@@ -80,13 +85,33 @@ export function launchFileFor(moduleId: string): string {
   return `${moduleId}.html`;
 }
 
+/** The modules a package of this scope holds. @throws PackagingError for a module the course does not have */
+export function modulesInScope<T extends PackageCourseInput['modules'][number]>(modules: T[], scope: PackageScope): T[] {
+  if (scope === 'course') return modules;
+  const found = modules.filter(({ meta }) => meta.id === scope);
+  if (found.length === 0) throw new PackagingError(`no module "${scope}" in the course (it has ${modules.map(({ meta }) => meta.id).join(', ')})`);
+  return found;
+}
+
+/**
+ * The files a package of this scope ships: everything, except that a per-module
+ * package leaves out the other modules' pages (it must report only its module).
+ */
+export function filesInScope(course: PackageCourseInput, files: string[], scope: PackageScope): string[] {
+  if (scope === 'course') return files;
+  const otherPages = new Set(course.modules.filter(({ meta }) => meta.id !== scope).map(({ meta }) => launchFileFor(meta.id)));
+  return files.filter((file) => !otherPages.has(file));
+}
+
 /**
  * @param files package-relative POSIX paths of everything that goes in the zip
- *   besides the manifest (normally every file under dist/).
+ *   besides the manifest (normally every file under dist/); for a module scope,
+ *   pass the result of `filesInScope`.
+ * @param scope 'course' for one SCO per module, or a module id for a package of that module alone.
  * @throws PackagingError when a launch page is missing, the manifest name is taken,
  *   an id cannot become an XML identifier, or two objectives share an id.
  */
-export function buildPackageSpec(course: PackageCourseInput, scormVersion: ScormVersion, files: string[]): PackageSpec {
+export function buildPackageSpec(course: PackageCourseInput, scormVersion: ScormVersion, files: string[], scope: PackageScope = 'course'): PackageSpec {
   const fileSet = new Set(files);
   if (fileSet.has(MANIFEST_FILE))
     throw new PackagingError(`${MANIFEST_FILE} is already among the files to package; the packager writes it`);
@@ -100,7 +125,7 @@ export function buildPackageSpec(course: PackageCourseInput, scormVersion: Scorm
     seenObjectiveIds.set(id, owner);
   };
 
-  const scos = course.modules.map(({ meta }): ScoSpec => {
+  const scos = modulesInScope(course.modules, scope).map(({ meta }): ScoSpec => {
     const launchHref = launchFileFor(meta.id);
     if (!fileSet.has(launchHref))
       throw new PackagingError(`module "${meta.id}": launch page ${launchHref} is not in the build output`);
@@ -127,15 +152,19 @@ export function buildPackageSpec(course: PackageCourseInput, scormVersion: Scorm
 
   // Prefixes keep identifiers NCNames even though slugs may start with a digit,
   // and keep the kinds apart (a module called "shared" cannot clash with the asset resource).
+  // A module package has its own identifier: an LMS must not take it for an update of the whole course.
+  const scopeSuffix = scope === 'course' ? '' : `-module-${scope}`;
   const spec: PackageSpec = {
     scormVersion,
-    manifestIdentifier: `course-${course.meta.id}`,
+    scope,
+    manifestIdentifier: `course-${course.meta.id}${scopeSuffix}`,
     courseId: course.meta.id,
     courseVersion: course.meta.version,
-    title: course.meta.title,
+    title: scope === 'course' ? course.meta.title : `${scos[0]!.title} (${course.meta.title})`.slice(0, MAX_TITLE_LENGTH),
     description: course.meta.description,
     language: course.meta.language,
-    organizationIdentifier: `org-${course.meta.id}`,
+    keywords: course.meta.keywords ?? [],
+    organizationIdentifier: `org-${course.meta.id}${scopeSuffix}`,
     scos,
     sharedResourceIdentifier: 'shared-assets',
     sharedFiles: [...fileSet].filter((file) => !scos.some((sco) => sco.launchHref === file)).sort(),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { build, type Plugin } from 'esbuild';
@@ -9,7 +10,7 @@ const sveltePlugin: Plugin = {
   name: 'svelte',
   setup(builder) {
     builder.onLoad({ filter: /\.svelte$/ }, ({ path }) => {
-      const { js } = compile(readFileSync(path, 'utf8'), { filename: path, generate: 'client', css: 'injected' });
+      const { js } = compile(readFileSync(path, 'utf8'), { filename: path, generate: 'client', css: 'external' });
       return { contents: js.code, loader: 'js', resolveDir: dirname(path) };
     });
   },
@@ -18,7 +19,9 @@ const sveltePlugin: Plugin = {
 /**
  * The built page made self-contained: its module script (which imports shared chunks from `_astro/`)
  * is replaced by one inline classic script bundling `entry`, so the file works opened from disk,
- * where module scripts are blocked. Its CSS is inlined by the Astro build already.
+ * where module scripts are blocked. Its CSS is inlined by the Astro build already (so components
+ * do not inject styles, which the page's CSP would refuse), and the inline script's hash is added
+ * to the CSP's script-src.
  */
 export async function standalonePage(pageName: string, html: string, entry: string): Promise<string> {
   const scripts = [...html.matchAll(/<script type="module" src="\.\/_astro\/[^"]+"><\/script>/g)];
@@ -38,5 +41,14 @@ export async function standalonePage(pageName: string, html: string, entry: stri
   });
   // "</script" inside the code would end the element early.
   const code = result.outputFiles[0]!.text.replace(/<\/(script)/gi, '<\\/$1');
-  return html.replace(scripts[0]![0], () => `<script>${code}</script>`);
+  return allowInlineScript(html.replace(scripts[0]![0], () => `<script>${code}</script>`), code);
+}
+
+/** Adds the hash of an inline script to the page's Content-Security-Policy <meta> (Astro's, script-src 'self' first). */
+export function allowInlineScript(html: string, code: string): string {
+  const hash = `'sha256-${createHash('sha256').update(code).digest('base64')}'`;
+  const withHash = html.replace(/(<meta http-equiv="content-security-policy" content="[^"]*?script-src 'self')/i, `$1 ${hash}`);
+  if (withHash === html && /http-equiv="content-security-policy"/i.test(html))
+    throw new PackagingError(`the page's Content-Security-Policy has no "script-src 'self'" to add the inline script's hash to`);
+  return withHash;
 }

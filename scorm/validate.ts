@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { findAbsoluteUrls, isScannedForUrls } from './absolute-urls.ts';
 import { isNcName, MANIFEST_FILE, type ScormVersion } from './package-spec.ts';
+import { DEFAULT_XSD_DIR, schemaFilePaths } from './schema-files.ts';
 import { findAll, parseXml, XmlSyntaxError, type XmlElement } from './xml.ts';
 
 export { findAbsoluteUrls, isScannedForUrls, type AbsoluteUrlFinding } from './absolute-urls.ts';
@@ -142,8 +142,10 @@ function checkManifest(xml: string, files: Map<string, Uint8Array>, version: Sco
     if (path === undefined) problems.push(`line ${element.line}: <${element.name} href="${href}">: file is not in the package`);
     else if (element.name === 'file') listed.add(path);
   }
+  // The schema files the manifest names sit at the root unlisted, as the SCORM samples ship them.
+  const schemas = schemaFilePaths(version);
   for (const path of files.keys())
-    if (path !== MANIFEST_FILE && !listed.has(path)) problems.push(`${path} is in the zip but no <file href> lists it`);
+    if (path !== MANIFEST_FILE && !listed.has(path) && !schemas.has(path)) problems.push(`${path} is in the zip but no <file href> lists it`);
 
   return problems;
 }
@@ -196,7 +198,7 @@ export interface XsdResult {
   errors: string[];
 }
 
-export const DEFAULT_XSD_DIR = fileURLToPath(new URL('./xsd/', import.meta.url));
+export { DEFAULT_XSD_DIR } from './schema-files.ts';
 
 const XSD_DRIVER: Record<ScormVersion, string> = { '1.2': 'validate-scorm12.xsd', '2004': 'validate-scorm2004-4th.xsd' };
 

@@ -1,5 +1,7 @@
-import { unzipSync, zipSync, type ZipOptions, type Zippable } from 'fflate';
+import { zipSync, type ZipOptions, type Zippable } from 'fflate';
 import { MANIFEST_FILE } from './package-spec.ts';
+import { readZipUntrusted } from './zip-reader.ts';
+import { zipPathProblem } from './zip-paths.ts';
 
 export interface ZipEntry {
   /** POSIX path inside the zip, no leading slash. */
@@ -47,17 +49,13 @@ export function createDeterministicZip(entries: ZipEntry[]): Uint8Array {
   return zipSync(zippable);
 }
 
-function zipPathProblem(path: string): string | undefined {
-  if (path === '' || path.endsWith('/')) return 'needs a file name (directory entries are not written)';
-  if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) return 'must be relative';
-  if (path.includes('\\')) return 'use "/" as the separator';
-  if (path.split('/').some((segment) => segment === '' || segment === '.' || segment === '..')) return 'has an empty, "." or ".." segment';
-  return undefined;
-}
-
-/** Path → contents for every file entry (directory entries are skipped). */
+/**
+ * Path → contents for every file entry (directory entries are skipped), read with
+ * the same checks as any untrusted zip.
+ * @throws Error listing every problem when the zip breaks a rule
+ */
 export function readZip(bytes: Uint8Array): Map<string, Uint8Array> {
-  const files = new Map<string, Uint8Array>();
-  for (const [path, data] of Object.entries(unzipSync(bytes))) if (!path.endsWith('/')) files.set(path, data);
+  const { files, problems } = readZipUntrusted(bytes);
+  if (problems.length > 0) throw new Error(problems.join('; '));
   return files;
 }

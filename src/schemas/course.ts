@@ -9,6 +9,8 @@ export const courseSchema = z.strictObject({
   version: z.string().regex(/^\d+\.\d+\.\d+$/, { message: 'use a version like 1.0.0' }),
   description: z.string().min(10),
   language: z.string().default('en-GB'),
+  /** Catalogue keywords an LMS shows and searches (manifest metadata). */
+  keywords: z.array(z.string().min(1)).default([]),
   /** Module ids in the order learners meet them. */
   modules: z.array(slugSchema).min(1),
   /**

@@ -1,6 +1,6 @@
 import { positionForHash, progressSummary, viewAnchor, viewDone } from '../lib/module-views.ts';
 import { displayName, firstName } from '../lib/learner-name.ts';
-import { connectLms } from '../tracking/connect-lms.ts';
+import { connectLaunchingLms } from '../tracking/connect-lms.ts';
 import { ModuleSession, type ModuleConfig } from '../tracking/module-session.ts';
 import { browserStorage } from '../tracking/safe-storage.ts';
 import { enhanceLessonWidgets } from './lesson-widgets.ts';
@@ -11,11 +11,12 @@ const DONE_LABELS = { lesson: ' (seen)', quiz: ' (attempted)', scenario: ' (fini
 const TRACKING_LABELS = {
   scorm12: 'Progress is sent to your learning system (SCORM 1.2).',
   scorm2004: 'Progress is sent to your learning system (SCORM 2004).',
+  cmi5: 'Progress is sent to your learning system (cmi5).',
   standalone: 'Progress is kept in this browser only.',
 } as const;
 
 /** DOM glue for a module page: one view at a time, progress, resume prompt, notices. */
-export function startModulePage(): void {
+export async function startModulePage(): Promise<void> {
   const configElement = document.getElementById('module-config');
   if (!configElement?.textContent) return;
   const config = JSON.parse(configElement.textContent) as ModuleConfig;
@@ -24,7 +25,7 @@ export function startModulePage(): void {
   enhanceLessonWidgets();
 
   const store = browserStorage();
-  const session = new ModuleSession(config, connectLms(`course:${config.courseId}:${config.moduleId}:standalone`), store);
+  const session = new ModuleSession(config, await connectLaunchingLms(`course:${config.courseId}:${config.moduleId}:standalone`), store);
   provideSession(session);
 
   const views = ids.map((id) => document.getElementById(id)!);

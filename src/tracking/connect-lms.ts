@@ -1,5 +1,6 @@
 import pipwerks from 'pipwerks-scorm-api-wrapper';
 import { findApi, type WindowLike } from './api-finder.ts';
+import { readCmi5Launch } from './cmi5-launch.ts';
 import type { LmsAdapter } from './lms-adapter.ts';
 import { browserStorage } from './safe-storage.ts';
 import { Scorm12Adapter } from './scorm12-adapter.ts';
@@ -24,4 +25,16 @@ export function connectLms(storageKey: string, search = globalThis.location?.sea
     return found.version === '2004' ? new Scorm2004Adapter(found.api) : new Scorm12Adapter(found.api);
   }
   return new StandaloneAdapter(browserStorage(), storageKey);
+}
+
+/**
+ * What a page calls: cmi5 when the LMS launched it with the cmi5 parameters
+ * (endpoint, fetch, actor, registration, activityId), otherwise `connectLms`.
+ * The cmi5 adapter is loaded only for cmi5 launches, so SCORM pages stay small.
+ */
+export async function connectLaunchingLms(storageKey: string, search = globalThis.location?.search ?? '', win: WindowLike = globalThis as unknown as WindowLike): Promise<LmsAdapter> {
+  const cmi5 = readCmi5Launch(search);
+  if (cmi5 === null) return connectLms(storageKey, search, win);
+  const { Cmi5Adapter } = await import('./cmi5-adapter.ts');
+  return cmi5 instanceof Error ? Cmi5Adapter.refused(cmi5.message) : Cmi5Adapter.launch(cmi5);
 }

@@ -5,7 +5,7 @@ import type { CommitOutcome } from './commit-retry.ts';
  * SCORM-version difference (element names, vocabularies, formats, limits);
  * callers never branch on the version.
  */
-export type AdapterKind = 'scorm12' | 'scorm2004' | 'standalone';
+export type AdapterKind = 'scorm12' | 'scorm2004' | 'cmi5' | 'standalone';
 
 export interface LaunchInfo {
   kind: AdapterKind;

@@ -40,6 +40,7 @@ export class Scorm2004Adapter implements LmsAdapter {
   #interactions = interactionIndexer(0);
   #objectiveIndex: ObjectiveIndexer = objectiveIndexer();
   readonly #ids: IdWriter;
+  #exit: 'suspend' | 'normal' | null = null;
 
   constructor(api: Record<string, unknown>, now: () => number = Date.now) {
     this.#lms = new ScormCalls(api, SCORM2004_METHODS, now);
@@ -139,6 +140,7 @@ export class Scorm2004Adapter implements LmsAdapter {
   }
 
   setExit(exit: 'suspend' | 'normal'): void {
+    this.#exit = exit;
     this.#lms.set('cmi.exit', exit);
   }
 
@@ -147,6 +149,9 @@ export class Scorm2004Adapter implements LmsAdapter {
   }
 
   finish(): void {
+    // Left unfinished: ask the LMS to suspend the whole course. Without a request many LMSs apply
+    // their default (often exitAll), which ends the attempt and drops the suspend data.
+    if (this.#exit === 'suspend') this.#lms.set('adl.nav.request', 'suspendAll');
     this.#lms.finishSession('cmi.session_time', scorm2004Duration(this.#lms.elapsedMs()));
   }
 

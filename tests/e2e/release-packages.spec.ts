@@ -1,38 +1,66 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readZip } from '../../scorm/zip.ts';
+import type { PackagesRecord } from '../../scorm/build-packages.ts';
+import { checkCmi5Package } from '../../scorm/cmi5-package.ts';
 import { checkPackage, validateManifestXsdText } from '../../scorm/validate.ts';
+import { readZip } from '../../scorm/zip.ts';
 import { course } from './support/course.ts';
 
 const root = join(import.meta.dirname, '../..');
 const release = join(root, 'release');
-const zips = readdirSync(release).filter((f) => f.endsWith('.zip')).sort();
+const record = JSON.parse(readFileSync(join(release, 'packages.json'), 'utf8')) as PackagesRecord;
+const packageVersion = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
-test('npm run package built one zip per SCORM version', () => {
-  expect(zips).toEqual([`${course.meta.id}-scorm12.zip`, `${course.meta.id}-scorm2004.zip`]);
+test('npm run package built the course as SCORM 1.2, 2004 and cmi5, and every module as 1.2 and 2004', () => {
+  expect(record.packages.map((pkg) => `${pkg.file} ${pkg.standard} ${pkg.scope} ${pkg.units}`)).toEqual([
+    `${course.meta.id}-scorm12.zip SCORM 1.2 course ${course.modules.length}`,
+    `${course.meta.id}-scorm2004.zip SCORM 2004 4th course ${course.modules.length}`,
+    `${course.meta.id}-cmi5.zip cmi5 course ${course.modules.length}`,
+    ...course.modules.flatMap(({ meta }) => [`modules/${meta.id}-scorm12.zip SCORM 1.2 ${meta.id} 1`, `modules/${meta.id}-scorm2004.zip SCORM 2004 4th ${meta.id} 1`]),
+  ]);
+  expect(new Set(record.packages.map((pkg) => pkg.courseVersion))).toEqual(new Set([packageVersion]));
 });
 
-for (const zip of zips) {
-  const version = zip.endsWith('-scorm12.zip') ? '1.2' : '2004';
+for (const pkg of record.packages) {
+  const bytes = () => readFileSync(join(release, pkg.file));
 
-  test(`${zip}: manifest validates against the SCORM ${version} schemas`, () => {
-    const files = readZip(readFileSync(join(release, zip)));
-    const manifest = new TextDecoder().decode(files.get('imsmanifest.xml'));
+  test(`${pkg.file}: size and sha256 match packages.json`, () => {
+    expect(bytes().byteLength).toBe(pkg.bytes);
+    expect(createHash('sha256').update(bytes()).digest('hex')).toBe(pkg.sha256);
+  });
+
+  if (pkg.standard === 'cmi5') {
+    test(`${pkg.file}: cmi5.xml names one AU per module, each launching a page in the zip`, () => {
+      expect(checkCmi5Package(readZip(bytes()))).toEqual([]);
+    });
+    continue;
+  }
+  const version = pkg.standard === 'SCORM 1.2' ? '1.2' : '2004';
+
+  test(`${pkg.file}: manifest validates against the SCORM ${version} schemas`, () => {
+    const manifest = new TextDecoder().decode(readZip(bytes()).get('imsmanifest.xml'));
     expect(validateManifestXsdText(manifest, version)).toEqual({ ok: true, errors: [] });
   });
 
-  test(`${zip}: every file listed, every reference present, no absolute URL, no hidden files`, () => {
-    const files = readZip(readFileSync(join(release, zip)));
+  test(`${pkg.file}: every file listed, every reference present, no absolute URL, no hidden files`, () => {
+    const files = readZip(bytes());
     expect(checkPackage(files, version)).toEqual([]);
     expect([...files.keys()].filter((path) => path.split('/').some((part) => part.startsWith('.')))).toEqual([]);
   });
 
-  test(`${zip}: passes the independent check in ../shared/tools`, () => {
+  test(`${pkg.file}: passes the independent check in ../shared/tools`, () => {
     const checker = join(root, '../shared/tools/check-zip.sh');
     test.skip(!existsSync(checker), 'shared/tools/check-zip.sh is not beside this checkout');
-    expect(execFileSync('bash', [checker, join(release, zip)], { encoding: 'utf8' })).toMatch(/^ok /m);
+    expect(execFileSync('bash', [checker, join(release, pkg.file)], { encoding: 'utf8' })).toMatch(/^ok /m);
   });
 }
 
+test('npm run validate passes every zip in release/', () => {
+  // Throws (exit status 1) with the problems on stderr if any zip fails.
+  const output = execFileSync(process.execPath, ['scorm/cli.ts', 'validate'], { cwd: root, encoding: 'utf8' });
+  expect(output.trim().split('\n')).toHaveLength(record.packages.length);
+  expect(output).not.toContain('FAIL');
+});

@@ -201,7 +201,7 @@ test('SCORM 1.2: shows live data, stores it on close, resumes on relaunch, and s
   const frame = courseFrame(page);
   await expect(frame.getByTestId('fixture-api')).toHaveText('SCORM 1.2');
   await expect(frame.getByTestId('fixture-entry')).toHaveText('ab-initio');
-  await expect(frame.getByTestId('fixture-learner')).toHaveText('Sam Learner / learner-001');
+  await expect(frame.getByTestId('fixture-learner')).toHaveText('Learner, Sam / learner-001');
   expect(await page.evaluate(() => [typeof window.API, typeof window.API_1484_11])).toEqual(['object', 'undefined']);
 
   await expect(page.getByTestId('cmi-api-version')).toContainText('SCORM 1.2');
@@ -255,7 +255,7 @@ test('SCORM 2004: shows live data, stores it on close, resumes on relaunch, and 
   const frame = courseFrame(page);
   await expect(frame.getByTestId('fixture-api')).toHaveText('SCORM 2004');
   await expect(frame.getByTestId('fixture-entry')).toHaveText('ab-initio');
-  await expect(frame.getByTestId('fixture-learner')).toHaveText('Alex Tutor / tutor-7');
+  await expect(frame.getByTestId('fixture-learner')).toHaveText('Tutor, Alex / tutor-7');
   expect(await page.evaluate(() => [typeof window.API, typeof window.API_1484_11])).toEqual(['undefined', 'object']);
   expect(await page.frameLocator('[data-testid="course-frame"]').locator('body').evaluate(() => location.search)).toBe('?scorm=2004');
 
@@ -336,7 +336,7 @@ test('the page controls switch version, launch, close and reset', async ({ page 
   await page.getByTestId('learner-name').fill('Priya Centre');
   await page.getByTestId('learner-id').fill('centre-42');
   await page.getByTestId('launch').click();
-  await expect(courseFrame(page).getByTestId('fixture-learner')).toHaveText('Priya Centre / centre-42');
+  await expect(courseFrame(page).getByTestId('fixture-learner')).toHaveText('Centre, Priya / centre-42');
   await expect(page.getByTestId('status')).toContainText('entry ab-initio');
   await expect(page.getByTestId('cmi-success-status')).toHaveText('passed');
   await page.screenshot({ path: test.info().outputPath('stand-in.png'), fullPage: true });

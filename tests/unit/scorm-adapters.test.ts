@@ -120,3 +120,28 @@ describe('SCORM 2004 adapter against scorm-again', () => {
     expect(lms.value('cmi.objectives._count')).toBe('2');
   });
 });
+
+describe('SCORM 2004 adapter: leaving a module', () => {
+  it('asks the LMS to suspend the course when the module is left unfinished', () => {
+    const lms = strictLms('2004');
+    const adapter = new Scorm2004Adapter(lms.api);
+    adapter.start();
+    adapter.setExit('suspend');
+    adapter.finish();
+    expect(lms.sets.filter(([element]) => element === 'adl.nav.request' || element === 'cmi.exit')).toEqual([
+      ['cmi.exit', 'suspend'],
+      ['adl.nav.request', 'suspendAll'],
+    ]);
+    expect(lms.violations).toEqual([]);
+  });
+
+  it('makes no navigation request when the module is finished, so the LMS may flow on', () => {
+    const lms = strictLms('2004');
+    const adapter = new Scorm2004Adapter(lms.api);
+    adapter.start();
+    adapter.setExit('suspend');
+    adapter.setExit('normal');
+    adapter.finish();
+    expect(lms.sets.some(([element]) => element === 'adl.nav.request')).toBe(false);
+  });
+});

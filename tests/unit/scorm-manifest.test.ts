@@ -177,8 +177,8 @@ describe('buildManifest2004', () => {
     expect(findAll(email!, 'imsss:objective').map((objective) => attr(objective, 'objectiveID'))).toEqual(['2-email-lo1']);
   });
 
-  it('orders item children as the XSD requires: title before sequencing', () => {
-    for (const item of findAll(manifest, 'item')) expect(item.children.map((child) => child.name)).toEqual(['title', 'imsss:sequencing']);
+  it('orders item children as the XSD requires: title, metadata, then sequencing', () => {
+    for (const item of findAll(manifest, 'item')) expect(item.children.map((child) => child.name)).toEqual(['title', 'metadata', 'imsss:sequencing']);
   });
 
   it('lists every packaged file exactly once', () => {

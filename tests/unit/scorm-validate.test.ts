@@ -92,7 +92,7 @@ describe('checkPackage', () => {
   });
 
   it('accepts the zips buildPackages produces, read back from their bytes', () => {
-    for (const built of buildPackages(demoCourse, demoSite())) expect(checkPackage(readZip(built.zip), built.scormVersion)).toEqual([]);
+    for (const built of buildPackages(demoCourse, demoSite())) expect(checkPackage(readZip(built.zip), built.scormVersion!)).toEqual([]);
   });
 
   it('reports a manifest that is missing or not at the root', () => {

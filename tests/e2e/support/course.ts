@@ -8,6 +8,9 @@ export const course = loadCourse(join(root, 'content'), root);
 export const firstModule = course.modules[0]!;
 export const quiz = toRuntimeQuiz(firstModule.meta.id, firstModule.quiz!, firstModule.meta.pass_mark, firstModule.meta.outcomes);
 
+/** Where the course is: the stand-in's frame, or a page that opened the course directly (the cmi5 test). */
+export type CourseScope = Pick<FrameLocator, 'getByRole' | 'getByText' | 'getByLabel' | 'locator'>;
+
 /** Option labels to tick for a right (or deliberately wrong) answer. */
 export function optionsFor(item: RuntimeItem, right: boolean): string[] {
   const correct = item.options.filter((_, i) => (item.correctMask >> i) & 1);
@@ -16,7 +19,7 @@ export function optionsFor(item: RuntimeItem, right: boolean): string[] {
 }
 
 /** Reads the first `count` lessons, moving on with each lesson's "Next" link; stays on the last one read. */
-export async function readLessons(frame: FrameLocator, count: number): Promise<void> {
+export async function readLessons(frame: CourseScope, count: number): Promise<void> {
   for (let i = 0; i < count; i++) {
     if (i > 0) await frame.getByRole('link', { name: `Next: ${firstModule.lessons[i]!.meta.title}` }).click();
     await expect(frame.getByRole('heading', { level: 1, name: firstModule.lessons[i]!.meta.title })).toBeVisible();
@@ -24,19 +27,19 @@ export async function readLessons(frame: FrameLocator, count: number): Promise<v
 }
 
 /** The module's contents list, unfolded first where a narrow frame folds it. */
-export async function moduleContents(frame: FrameLocator) {
+export async function moduleContents(frame: CourseScope) {
   const nav = frame.getByRole('navigation', { name: 'Module contents' });
   if (!(await nav.locator('details').evaluate((details: HTMLDetailsElement) => details.open))) await nav.locator('summary').click();
   return nav;
 }
 
-export async function openQuiz(frame: FrameLocator): Promise<void> {
+export async function openQuiz(frame: CourseScope): Promise<void> {
   await (await moduleContents(frame)).getByRole('link', { name: quiz.title }).click();
   await expect(frame.getByRole('heading', { level: 1, name: quiz.title })).toBeVisible();
 }
 
 /** Answers items [from, to) of the current attempt; `right(i)` says which to get right. */
-export async function answerItems(frame: FrameLocator, from: number, to: number, right: (i: number) => boolean): Promise<void> {
+export async function answerItems(frame: CourseScope, from: number, to: number, right: (i: number) => boolean): Promise<void> {
   for (let i = from; i < to; i++) {
     const item = quiz.items[i]!;
     await expect(frame.getByText(`Question ${i + 1} of ${quiz.items.length}`)).toBeVisible();
@@ -48,7 +51,7 @@ export async function answerItems(frame: FrameLocator, from: number, to: number,
 }
 
 /** Reads every lesson, then takes the quiz once guessing (about two thirds right) and once knowing every answer. */
-export async function guessThenPass(frame: FrameLocator): Promise<void> {
+export async function guessThenPass(frame: CourseScope): Promise<void> {
   await readLessons(frame, firstModule.lessons.length);
   await frame.getByRole('link', { name: `Next: ${quiz.title}` }).click();
   await frame.getByRole('button', { name: 'Start the quiz' }).click();

@@ -1,0 +1,44 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ScormVersion } from './package-spec.ts';
+import type { ZipEntry } from './zip.ts';
+
+/**
+ * The SCORM schema files (XSD, DTD) a manifest names in xsi:schemaLocation.
+ * Strict importers look for them beside imsmanifest.xml, so every SCORM zip
+ * ships its version's set at the root, with the folders lom.xsd includes from.
+ */
+
+export const DEFAULT_XSD_DIR = fileURLToPath(new URL('./xsd/', import.meta.url));
+
+const VERSION_DIR: Record<ScormVersion, string> = { '1.2': 'scorm12', '2004': 'scorm2004-4th' };
+
+const SCHEMA_FILE = /\.(xsd|dtd)$/;
+
+/** Schema files for one version, paths relative to the zip root, sorted. */
+export function readSchemaFiles(version: ScormVersion, xsdDir: string = DEFAULT_XSD_DIR): ZipEntry[] {
+  const root = join(xsdDir, VERSION_DIR[version]);
+  const entries: ZipEntry[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (SCHEMA_FILE.test(name)) entries.push({ path: relative(root, full).split(sep).join('/'), data: readFileSync(full) });
+    }
+  };
+  walk(root);
+  return entries;
+}
+
+const pathsCache = new Map<ScormVersion, Set<string>>();
+
+/** Paths a package of this version may hold without listing them in the manifest. */
+export function schemaFilePaths(version: ScormVersion): Set<string> {
+  let paths = pathsCache.get(version);
+  if (!paths) {
+    paths = new Set(readSchemaFiles(version).map((entry) => entry.path));
+    pathsCache.set(version, paths);
+  }
+  return paths;
+}
