@@ -5,10 +5,10 @@ import type { PackageInfo } from '../../src/stand-in/package-info.ts';
 import { describeFailures, scanScreens, screen, SCHEMES, WIDTHS, type ScanReport } from './support/axe-scan.ts';
 import { SCREENS } from './support/screens.ts';
 
-/** Root of the SCORM 2004 zip as the stand-in serves it (no LMS API there: the course runs standalone). */
+/** Root of the whole-course SCORM 2004 zip as the stand-in serves it (no LMS API there: the course runs standalone). */
 async function packageRoot(request: APIRequestContext): Promise<string> {
   const zips = (await (await request.get('/api/packages')).json()) as PackageInfo[];
-  const zip = zips.find((p) => p.scormVersion === '2004');
+  const zip = zips.filter((p) => p.scormVersion === '2004').sort((a, b) => b.scos.length - a.scos.length)[0];
   if (!zip) throw new Error(`No SCORM 2004 package in release/ (found: ${zips.map((p) => p.file).join(', ') || 'none'}); run npm run package first.`);
   return `/packages/${zip.file}`;
 }

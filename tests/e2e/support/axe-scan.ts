@@ -144,7 +144,9 @@ export async function scanScreens(
           await current.reach?.(page, (label) => (stops++, scanState(`${current.name}: ${label}`)));
           if (stops === 0) await scanState(current.name);
         } catch (error) {
-          fail(current.name, `could not reach the screen: ${(error as Error).message.split('\n')[0]}`);
+          // The first line says what failed; the "waiting for" line says on which element.
+          const lines = (error as Error).message.split('\n');
+          fail(current.name, `could not reach the screen: ${[lines[0], lines.find((l) => /waiting for/.test(l))?.trim()].filter(Boolean).join(' ')}`);
         } finally {
           await page.close();
         }
