@@ -13,6 +13,10 @@ async function packageRoot(request: APIRequestContext): Promise<string> {
   return `/packages/${zip.file}`;
 }
 
+// No trace: a trace snapshots the page at every step of some 300 scans, which is slow and large, and each failure
+// already names the screen, width, scheme and rule.
+test.use({ trace: 'off' });
+
 const coverage = (report: ScanReport) =>
   `axe scan: ${report.screens} screens × ${report.widths} widths (${WIDTHS.join(', ')} px) × ${report.schemes} schemes (${SCHEMES.join(', ')}): ${report.scans} scans`;
 

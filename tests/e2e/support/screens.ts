@@ -49,16 +49,14 @@ async function resumePrompt(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: /^Welcome back/ })).toBeVisible();
 }
 
-/** Plays a scenario along `path` (choice indexes in the data's order), clicking the replies by their words. */
-function play(scenario: RuntimeScenario, path: readonly number[]) {
-  return async (page: Page) => {
-    const here = page.locator(`#scenario-${scenario.id}`);
-    for (const [step, choice] of path.entries()) {
-      const say = walk(scenario, path.slice(0, step)).current.choices[choice]!.say;
-      await here.getByRole('button', { name: say, exact: true }).click();
-    }
-    if (walk(scenario, path).current.ending) await expect(here.getByRole('heading', { level: 2, name: /^Ending: / })).toBeVisible();
-  };
+/** Plays a scenario from where it is along `path` (choice indexes in the data's order, from the start), clicking the replies by their words. */
+async function play(page: Page, scenario: RuntimeScenario, path: readonly number[], from = 0): Promise<void> {
+  const here = page.locator(`#scenario-${scenario.id}`);
+  for (let step = from; step < path.length; step++) {
+    const say = walk(scenario, path.slice(0, step)).current.choices[path[step]!]!.say;
+    await here.getByRole('button', { name: say, exact: true }).click();
+  }
+  if (walk(scenario, path).current.ending) await expect(here.getByRole('heading', { level: 2, name: /^Ending: / })).toBeVisible();
 }
 
 /** The path that takes the lowest-scored reply at every decision (ends in the poorest ending). */
@@ -91,20 +89,30 @@ function lessonScreens(): Screen[] {
   );
 }
 
+/** Each practice scenario in one page load: first decision, after a poor reply, mid-way on the best path, both debriefs. */
 function scenarioScreens(): Screen[] {
   return course.modules.flatMap((mod) =>
     moduleConfigFor(course, mod).views.flatMap((v) => {
       if (v.kind !== 'scenario') return [];
       const scenario = v.scenario;
-      const at = `${mod.meta.id}.html#scenario-${scenario.id}`;
       const best = bestPathFrom(scenario) ?? [];
       const poorest = poorestPath(scenario);
+      const restart = (page: Page, name: string) => page.locator(`#scenario-${scenario.id}`).getByRole('button', { name }).click();
       return [
-        screen(`scenario ${scenario.id}: first decision`, at),
-        screen(`scenario ${scenario.id}: after a poor reply`, at, play(scenario, poorest.slice(0, 1))),
-        screen(`scenario ${scenario.id}: mid-conversation on the best path`, at, play(scenario, best.slice(0, Math.min(2, best.length - 1)))),
-        screen(`scenario ${scenario.id}: debrief of the best path`, at, play(scenario, best)),
-        screen(`scenario ${scenario.id}: debrief of the poorest path`, at, play(scenario, poorest)),
+        screen(`scenario ${scenario.id}`, `${mod.meta.id}.html#scenario-${scenario.id}`, async (page, scanHere) => {
+          await scanHere('first decision');
+          await play(page, scenario, poorest.slice(0, 1));
+          await scanHere('after a poor reply');
+          await restart(page, 'Start this conversation again');
+          const midway = best.slice(0, Math.min(2, best.length - 1));
+          await play(page, scenario, midway);
+          await scanHere('mid-conversation on the best path');
+          await play(page, scenario, best, midway.length);
+          await scanHere('debrief of the best path');
+          await restart(page, 'Replay from the start');
+          await play(page, scenario, poorest);
+          await scanHere('debrief of the poorest path');
+        }),
       ];
     }),
   );
