@@ -1,6 +1,7 @@
 import type { Catalogue } from './catalogue.ts';
 import type { ContentIssue } from './content-error.ts';
 import type { CourseModule, Lesson } from './course-model.ts';
+import { checkQuizBanks } from '../lib/quiz-checks.ts';
 
 /** Each section says which criteria it serves; together they must match the lesson's frontmatter. */
 function checkSections(lesson: Lesson, issues: ContentIssue[]): void {
@@ -67,5 +68,6 @@ export function checkCourseReferences({ catalogue, modules }: CourseParts, issue
           message: `item "${item.id}" names no criterion of any outcome in ${mod.moduleFile}, so no LMS objective could report it`,
         });
     });
+    if (mod.quiz) checkQuizBanks(mod.quiz, mod.meta.outcomes, mod.quizFile, issues);
   }
 }

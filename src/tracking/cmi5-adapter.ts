@@ -1,7 +1,7 @@
 import type { CommitOutcome } from './commit-retry.ts';
 import type { Cmi5Launch } from './cmi5-launch.ts';
 import type { InteractionReport, LaunchInfo, LmsAdapter, LmsError, ObjectiveReport, Score, SuccessStatus } from './lms-adapter.ts';
-import { interactionPattern, readMode, refusedLaunch } from './scorm-shared.ts';
+import { correctResponses, interactionPattern, readMode, refusedLaunch } from './scorm-shared.ts';
 import { scorm2004Duration } from './time-formats.ts';
 
 /**
@@ -177,12 +177,18 @@ export class Cmi5Adapter implements LmsAdapter {
 
   recordInteraction(interaction: InteractionReport): void {
     // xAPI takes the SCORM 2004 response patterns (xAPI 1.0.3, Interaction Activities).
-    const pattern = (value: readonly string[] | boolean) => (typeof value === 'boolean' ? String(value) : interactionPattern(value, '[,]'));
-    const response = pattern(interaction.response);
-    const correct = interaction.correct === undefined ? undefined : pattern(interaction.correct);
+    const response = interactionPattern(interaction.type, interaction.response, 'scorm2004', 'response');
+    const correct = correctResponses(interaction).map((value) => interactionPattern(interaction.type, value, 'scorm2004', 'pattern'));
+    const { result } = interaction;
     this.#send(
       'answered',
-      { response, ...(interaction.result === 'neutral' ? {} : { success: interaction.result === 'correct' }), duration: scorm2004Duration(interaction.answeredAt - interaction.shownAt) },
+      {
+        response,
+        ...(result === 'neutral' ? {} : { success: result === 'correct' }),
+        // Part marks (0-1) travel as the scaled score.
+        ...(typeof result === 'number' ? { score: { scaled: result } } : {}),
+        duration: scorm2004Duration(interaction.answeredAt - interaction.shownAt),
+      },
       {
         objectType: 'Activity',
         id: `${this.#launch.activityId}/interactions/${encodeURIComponent(interaction.id)}`,
@@ -190,7 +196,7 @@ export class Cmi5Adapter implements LmsAdapter {
           type: 'http://adlnet.gov/expapi/activities/cmi.interaction',
           interactionType: interaction.type,
           description: { [this.#language]: interaction.description },
-          ...(correct === undefined ? {} : { correctResponsesPattern: [correct] }),
+          ...(correct.length === 0 ? {} : { correctResponsesPattern: correct }),
           extensions: { 'urn:x-course:extensions:objectives': [...interaction.objectives] },
         },
       },

@@ -1,3 +1,5 @@
+import type { QuizResponse } from '../lib/quiz-response.ts';
+
 /**
  * Everything a learner has done in one module (one SCO). It is saved through
  * the suspend codec (`codec/`), so every field here must be representable there.
@@ -24,10 +26,19 @@ export interface LessonShape {
 export interface QuizShape {
   kind: 'quiz';
   id: string;
-  /** Item ids with their option ids, in item order (true/false items have two). */
-  items: readonly { id: string; options: readonly string[] }[];
+  /** Every item of the bank, in authored order, with what its response is made of. */
+  items: readonly QuizItemShape[];
+  /** Items each attempt draws (all items when the quiz has no draw). */
+  perAttempt: number;
   maxAttempts: number;
 }
+
+/** What one item's response indexes into (ids, so an edited item is a changed module). */
+export type QuizItemShape =
+  | { id: string; kind: 'choice'; options: readonly string[] }
+  | { id: string; kind: 'matching'; prompts: readonly string[]; answers: readonly string[] }
+  | { id: string; kind: 'ordering'; steps: readonly string[] }
+  | { id: string; kind: 'text'; maxLength: number };
 
 export interface ScenarioShape {
   kind: 'scenario';
@@ -46,14 +57,15 @@ export interface ReflectionShape {
   prompts: readonly { id: string; maxLength: number }[];
 }
 
-/** Selected option indexes as a bit mask (bit i = option i chosen); 0 means not answered. */
-export type ResponseMask = number;
-
 export interface QuizAttempt {
-  /** Item the learner is on (0-based). */
+  /** Rebuilds the draw and every option order, so a resumed attempt looks the same. */
+  seed: number;
+  /** Indexes of the drawn items (into the quiz's items), in the order shown. */
+  items: number[];
+  /** Position in `items` the learner is on (0-based). */
   position: number;
-  /** One entry per item; an answer is stored when the learner checks it. */
-  answers: ResponseMask[];
+  /** One entry per drawn item; stored when the learner checks or saves it. */
+  responses: (QuizResponse | null)[];
   submitted: boolean;
 }
 
@@ -123,16 +135,6 @@ export function quizShapeOf(shape: ModuleShape): QuizShape | null {
   return shape.views.find((v): v is QuizShape => v.kind === 'quiz') ?? null;
 }
 
-export function newAttempt(quiz: QuizShape): QuizAttempt {
-  return { position: 0, answers: quiz.items.map(() => 0), submitted: false };
-}
-
-export function maskFromIndexes(indexes: readonly number[]): ResponseMask {
-  return indexes.reduce((mask, i) => mask | (1 << i), 0);
-}
-
-export function indexesFromMask(mask: ResponseMask): number[] {
-  const out: number[] = [];
-  for (let i = 0; mask >> i; i++) if ((mask >> i) & 1) out.push(i);
-  return out;
+export function newAttempt(seed: number, items: readonly number[]): QuizAttempt {
+  return { seed, items: [...items], position: 0, responses: items.map(() => null), submitted: false };
 }

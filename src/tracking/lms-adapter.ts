@@ -44,18 +44,27 @@ export interface ObjectiveReport {
   success: SuccessStatus;
 }
 
-export type InteractionType = 'choice' | 'true-false';
+export type InteractionType = 'choice' | 'true-false' | 'matching' | 'sequencing' | 'fill-in';
+
+/**
+ * A response in neutral form; each adapter writes its version's format.
+ * choice: option ids; true-false: boolean; matching: [source, target] pairs;
+ * sequencing: ids in the learner's order; fill-in: the text typed.
+ */
+export type InteractionValue = readonly string[] | boolean | readonly (readonly [string, string])[] | string;
 
 export interface InteractionReport {
   /** Stable id, no spaces, e.g. `u219-lo1-quiz-q03`. */
   id: string;
   type: InteractionType;
   description: string;
-  /** Option ids chosen (choice) or a single boolean (true-false). */
-  response: readonly string[] | boolean;
-  /** The correct response, where there is one. */
-  correct?: readonly string[] | boolean;
-  result: 'correct' | 'incorrect' | 'neutral';
+  response: InteractionValue;
+  /** The correct response, where there is one (and the page may know it). */
+  correct?: InteractionValue;
+  /** Further correct responses (fill-in: each accepted variant). */
+  alternatives?: readonly InteractionValue[];
+  /** A number (0–1) for part marks. */
+  result: 'correct' | 'incorrect' | 'neutral' | number;
   weighting: number;
   /** When the question was shown and when it was answered (ms since epoch). */
   shownAt: number;

@@ -1,5 +1,9 @@
-import { isCorrect, scoreAttempt, scoreOutcomes } from '../lib/quiz-scoring.ts';
-import type { RuntimeOutcome, RuntimeQuiz } from '../lib/quiz-model.ts';
+import { attemptLayout, attemptSize } from '../lib/quiz-draw.ts';
+import { interactionFor } from '../lib/quiz-interaction.ts';
+import type { RuntimeItem, RuntimeOutcome, RuntimeQuiz } from '../lib/quiz-model.ts';
+import { newSeed } from '../lib/quiz-random.ts';
+import { isComplete as isAnswerComplete, type QuizResponse } from '../lib/quiz-response.ts';
+import { itemScore, scoreAttempt, scoreOutcomes } from '../lib/quiz-scoring.ts';
 import type { RuntimeScenario } from '../lib/scenario-model.ts';
 import { choiceResult, choose, isEnding, replayFrom, scorePath, walk } from '../lib/scenario-engine.ts';
 import { CommitPolicy } from './commit-policy.ts';
@@ -12,7 +16,7 @@ import {
   type LearnerState,
   type ModuleShape,
   type QuizProgress,
-  type ResponseMask,
+  type QuizItemShape,
   type ScenarioProgress,
   type ScenarioShape,
   type ViewShape,
@@ -87,13 +91,27 @@ function viewShape(view: ViewConfig): ViewShape {
       return {
         kind: 'quiz',
         id: view.id,
-        items: view.quiz.items.map((item) => ({ id: item.id, options: item.options.map((o) => o.id) })),
+        items: view.quiz.items.map(quizItemShape),
+        perAttempt: attemptSize(view.quiz),
         maxAttempts: view.quiz.maxAttempts,
       };
     case 'scenario':
       return { kind: 'scenario', id: view.id, ...view.shape };
     case 'reflection':
       return { kind: 'reflection', id: view.id, prompts: view.prompts.map((p) => ({ id: p.id, maxLength: p.maxLength })) };
+  }
+}
+
+function quizItemShape(item: RuntimeItem): QuizItemShape {
+  switch (item.type) {
+    case 'matching':
+      return { id: item.id, kind: 'matching', prompts: item.prompts.map((p) => p.id), answers: item.answers.map((a) => a.id) };
+    case 'ordering':
+      return { id: item.id, kind: 'ordering', steps: item.steps.map((s) => s.id) };
+    case 'fill-in':
+      return { id: item.id, kind: 'text', maxLength: item.maxLength };
+    default:
+      return { id: item.id, kind: 'choice', options: item.options.map((o) => o.id) };
   }
 }
 
@@ -126,6 +144,7 @@ export class ModuleSession {
   readonly #adapter: LmsAdapter;
   readonly #store: KeyValueStore;
   readonly #now: () => number;
+  readonly #random: () => number;
   readonly #commits: CommitPolicy;
   readonly #listeners = new Set<Listener>();
   #success: SuccessStatus;
@@ -133,14 +152,20 @@ export class ModuleSession {
   #reported: string | null = null;
   #finished = false;
 
-  constructor(config: ModuleConfig, adapter: LmsAdapter, store: KeyValueStore, options: { now?: () => number; scheduler?: Scheduler } = {}) {
+  constructor(config: ModuleConfig, adapter: LmsAdapter, store: KeyValueStore, options: { now?: () => number; scheduler?: Scheduler; random?: () => number } = {}) {
     this.config = config;
     this.shape = moduleShape(config);
     const quizShape = quizShapeOf(this.shape);
-    this.policy = { passMark: config.passMark, allowPassDowngrade: config.allowPassDowngrade, maxAttempts: quizShape?.maxAttempts ?? 0 };
+    this.policy = {
+      passMark: config.passMark,
+      allowPassDowngrade: config.allowPassDowngrade,
+      maxAttempts: quizShape?.maxAttempts ?? 0,
+      counts: quizConfigOf(config)?.counts ?? 'best',
+    };
     this.#adapter = adapter;
     this.#store = store;
     this.#now = options.now ?? Date.now;
+    this.#random = options.random ?? Math.random;
     const scheduler = options.scheduler ?? realScheduler;
     const retry = new CommitRetry(
       () => adapter.commit(),
@@ -232,45 +257,45 @@ export class ModuleSession {
     this.#save();
   }
 
+  /** Starts a new attempt with a new seed: a new draw from the banks and new option orders. */
   startQuizAttempt(): void {
     const found = quizOf(this.state);
-    const shape = quizShapeOf(this.shape);
-    if (!found || !shape) return;
+    const runtime = quizConfigOf(this.config);
+    if (!found || !runtime) return;
     const { quiz } = found;
     if (quiz.current && !quiz.current.submitted) return;
     if (attemptsLeft(this.state, this.policy) === 0) return;
-    quiz.current = newAttempt(shape);
+    const seed = newSeed(this.#random);
+    quiz.current = newAttempt(seed, attemptLayout(runtime, seed).items);
     this.#save();
   }
 
-  /** Stores a checked answer and reports it as an interaction. Returns whether it was right. */
-  answer(itemIndex: number, response: ResponseMask, shownAt: number): boolean {
+  /**
+   * Stores the answer to the item at `position` in the current attempt and
+   * reports it as an interaction. Returns its mark (0–1); an item already
+   * answered keeps its first answer.
+   */
+  answer(position: number, response: QuizResponse, shownAt: number): number {
     const attempt = this.quiz?.current;
-    const item = quizConfigOf(this.config)?.items[itemIndex];
-    if (!attempt || attempt.submitted || !item || response === 0) return false;
-    if (attempt.answers[itemIndex]) return isCorrect(item, attempt.answers[itemIndex]!);
-    attempt.answers[itemIndex] = response;
-    attempt.position = itemIndex;
-    const correct = isCorrect(item, response);
-    if (this.#writesResults) {
-      const chosen = item.options.filter((_, i) => (response >> i) & 1).map((o) => o.id);
-      const right = item.options.filter((_, i) => (item.correctMask >> i) & 1).map((o) => o.id);
-      const isTrueFalse = item.type === 'true-false';
+    const runtime = quizConfigOf(this.config);
+    const item = runtime?.items[attempt?.items[position] ?? -1];
+    if (!attempt || attempt.submitted || !item || !isAnswerComplete(item, response)) return 0;
+    const earlier = attempt.responses[position];
+    if (earlier) return itemScore(item, earlier);
+    attempt.responses[position] = response;
+    attempt.position = position;
+    if (this.#writesResults)
       this.#adapter.recordInteraction({
         id: item.interactionId,
-        type: isTrueFalse ? 'true-false' : 'choice',
         description: item.prompt,
-        response: isTrueFalse ? chosen[0] === 'true' : chosen,
-        correct: isTrueFalse ? right[0] === 'true' : right,
-        result: correct ? 'correct' : 'incorrect',
+        ...interactionFor(item, response),
         weighting: 1,
         shownAt,
         answeredAt: this.#now(),
         objectives: item.objectives,
       });
-    }
     this.#save();
-    return correct;
+    return itemScore(item, response);
   }
 
   /** A scenario view's saved progress (path, ended, best percentage); an empty path for an unknown id. */
@@ -341,11 +366,10 @@ export class ModuleSession {
     this.#save();
   }
 
-  setQuizPosition(itemIndex: number): void {
+  setQuizPosition(position: number): void {
     const attempt = this.quiz?.current;
-    const items = quizConfigOf(this.config)?.items.length ?? 0;
     if (!attempt || attempt.submitted) return;
-    attempt.position = Math.min(items - 1, Math.max(0, itemIndex));
+    attempt.position = Math.min(attempt.items.length - 1, Math.max(0, Math.trunc(position)));
     this.#save();
   }
 
@@ -354,8 +378,10 @@ export class ModuleSession {
     const quiz = this.quiz;
     const runtime = quizConfigOf(this.config);
     const attempt = quiz?.current;
-    if (!quiz || !runtime || !attempt || attempt.submitted || attempt.answers.some((a) => a === 0)) return;
-    const { percent } = scoreAttempt(runtime.items, attempt.answers);
+    if (!quiz || !runtime || !attempt || attempt.submitted || attempt.responses.some((r) => r === null)) return;
+    const items = attempt.items.map((i) => runtime.items[i]!);
+    const { percent } = scoreAttempt(items, attempt.responses);
+    const bestBefore = quiz.best;
     // What the LMS holds before this attempt: a pass from any earlier session counts.
     const heldPass = !this.policy.allowPassDowngrade && (quiz.everPassed || this.launch.previousSuccess === 'passed');
     const heldScore = Math.max(quiz.best ?? 0, this.launch.previousScore ?? 0);
@@ -366,9 +392,10 @@ export class ModuleSession {
     const passedNow = percent >= this.policy.passMark;
     quiz.everPassed ||= passedNow;
     // Objectives follow the attempt, except that a held pass is never answered by a worse attempt.
-    const keepsEarlierRecord = heldPass && (!passedNow || percent < heldScore);
+    // A quiz that counts the best attempt keeps the objectives of that attempt too.
+    const keepsEarlierRecord = (heldPass && (!passedNow || percent < heldScore)) || (this.policy.counts === 'best' && percent < (bestBefore ?? 0));
     if (!keepsEarlierRecord && this.#writesResults) {
-      for (const outcome of scoreOutcomes(runtime.items, attempt.answers, this.config.outcomes, this.policy.passMark)) {
+      for (const outcome of scoreOutcomes(items, attempt.responses, this.config.outcomes, this.policy.passMark)) {
         this.#adapter.setObjective({
           id: outcome.objectiveId,
           description: outcome.title,

@@ -3,12 +3,31 @@ export function clip(value: string, limit: number): string {
   return value.length <= limit ? value : value.slice(0, limit);
 }
 
-/** Option ids joined with the version's delimiter (1.2 ',' / 2004 '[,]'), sorted so patterns compare stably. */
-export function interactionPattern(optionIds: readonly string[], delimiter: string): string {
-  return [...optionIds].sort().join(delimiter);
+const PATTERN_SYNTAX = {
+  scorm12: { list: ',', pair: '.', yes: 't', no: 'f' },
+  scorm2004: { list: '[,]', pair: '[.]', yes: 'true', no: 'false' },
+} as const;
+
+/**
+ * A response or correct-response pattern in a version's format: choice ids
+ * sorted (so patterns compare stably), sequencing ids in order, matching
+ * `source.target` pairs, true-false as t/f (1.2) or true/false (2004), fill-in
+ * as the text (2004 correct patterns say case does not matter).
+ */
+export function interactionPattern(type: InteractionType, value: InteractionValue, version: 'scorm12' | 'scorm2004', role: 'response' | 'pattern'): string {
+  const syntax = PATTERN_SYNTAX[version];
+  if (typeof value === 'boolean') return value ? syntax.yes : syntax.no;
+  if (typeof value === 'string') {
+    // 2004 reads "[,]" and "[.]" in a fill-in as delimiters: keep them out of the learner's text.
+    const text = version === 'scorm2004' ? value.replaceAll('[,]', ',').replaceAll('[.]', '.') : value;
+    return version === 'scorm2004' && role === 'pattern' ? `{case_matters=false}${text}` : text;
+  }
+  if (type === 'matching') return (value as readonly (readonly [string, string])[]).map(([source, target]) => `${source}${syntax.pair}${target}`).join(syntax.list);
+  const ids = value as readonly string[];
+  return (type === 'sequencing' ? ids : [...ids].sort()).join(syntax.list);
 }
 
-import type { AdapterKind, LaunchInfo } from './lms-adapter.ts';
+import type { AdapterKind, InteractionReport, InteractionType, InteractionValue, LaunchInfo } from './lms-adapter.ts';
 import type { ScormCalls } from './scorm-calls.ts';
 import { fallbackLmsId } from '../lib/lms-ids.ts';
 
@@ -140,4 +159,9 @@ export function refusedLaunch(kind: AdapterKind): LaunchInfo {
     previousCompletion: false,
     previousScore: null,
   };
+}
+
+/** The correct response first, then any alternatives (each becomes correct_responses.n). */
+export function correctResponses(interaction: InteractionReport): InteractionValue[] {
+  return interaction.correct === undefined ? [] : [interaction.correct, ...(interaction.alternatives ?? [])];
 }

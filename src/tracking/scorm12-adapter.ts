@@ -12,6 +12,7 @@ import { SCORM12_METHODS, ScormCalls } from './scorm-calls.ts';
 import { scorm12TimeOfDay, scorm12Timespan } from './time-formats.ts';
 import {
   clip,
+  correctResponses,
   interactionIndexer,
   interactionPattern,
   IdWriter,
@@ -120,10 +121,12 @@ export class Scorm12Adapter implements LmsAdapter {
     interaction.objectives.forEach((id, i) => this.#ids.set(`${base}.objectives.${i}.id`, id));
     this.#lms.set(`${base}.time`, scorm12TimeOfDay(interaction.shownAt));
     this.#lms.set(`${base}.type`, interaction.type);
-    if (interaction.correct !== undefined)
-      this.#lms.set(`${base}.correct_responses.0.pattern`, clip(pattern12(interaction.correct), SCORM12_LIMITS.response));
+    correctResponses(interaction).forEach((value, n) =>
+      this.#lms.set(`${base}.correct_responses.${n}.pattern`, clip(interactionPattern(interaction.type, value, 'scorm12', 'pattern'), SCORM12_LIMITS.response)),
+    );
     this.#lms.set(`${base}.weighting`, interaction.weighting);
-    this.#lms.set(`${base}.student_response`, clip(pattern12(interaction.response), SCORM12_LIMITS.response));
+    this.#lms.set(`${base}.student_response`, clip(interactionPattern(interaction.type, interaction.response, 'scorm12', 'response'), SCORM12_LIMITS.response));
+    // 1.2 says "wrong" where 2004 says "incorrect"; part marks are a decimal in both.
     this.#lms.set(`${base}.result`, interaction.result === 'incorrect' ? 'wrong' : interaction.result);
     this.#lms.set(`${base}.latency`, scorm12Timespan(interaction.answeredAt - interaction.shownAt));
   }
@@ -158,9 +161,6 @@ export class Scorm12Adapter implements LmsAdapter {
   }
 }
 
-function pattern12(value: readonly string[] | boolean): string {
-  return typeof value === 'boolean' ? (value ? 't' : 'f') : interactionPattern(value, ',');
-}
 
 function round2(n: number): string {
   return String(Math.round(n * 100) / 100);

@@ -12,6 +12,7 @@ import { SCORM2004_METHODS, ScormCalls } from './scorm-calls.ts';
 import { scorm2004Duration, scorm2004Timestamp } from './time-formats.ts';
 import {
   clip,
+  correctResponses,
   interactionIndexer,
   interactionPattern,
   IdWriter,
@@ -125,10 +126,11 @@ export class Scorm2004Adapter implements LmsAdapter {
     this.#lms.set(`${base}.type`, interaction.type);
     interaction.objectives.forEach((id, i) => this.#ids.set(`${base}.objectives.${i}.id`, id));
     this.#lms.set(`${base}.timestamp`, scorm2004Timestamp(interaction.shownAt));
-    if (interaction.correct !== undefined)
-      this.#lms.set(`${base}.correct_responses.0.pattern`, pattern2004(interaction.correct));
+    correctResponses(interaction).forEach((value, n) =>
+      this.#lms.set(`${base}.correct_responses.${n}.pattern`, clip(interactionPattern(interaction.type, value, 'scorm2004', 'pattern'), SCORM2004_LIMITS.response)),
+    );
     this.#lms.set(`${base}.weighting`, interaction.weighting);
-    this.#lms.set(`${base}.learner_response`, clip(pattern2004(interaction.response), SCORM2004_LIMITS.response));
+    this.#lms.set(`${base}.learner_response`, clip(interactionPattern(interaction.type, interaction.response, 'scorm2004', 'response'), SCORM2004_LIMITS.response));
     this.#lms.set(`${base}.result`, interaction.result);
     this.#lms.set(`${base}.latency`, scorm2004Duration(interaction.answeredAt - interaction.shownAt));
     this.#lms.set(`${base}.description`, clip(interaction.description, SCORM2004_LIMITS.description));
@@ -168,9 +170,6 @@ export class Scorm2004Adapter implements LmsAdapter {
   }
 }
 
-function pattern2004(value: readonly string[] | boolean): string {
-  return typeof value === 'boolean' ? String(value) : interactionPattern(value, '[,]');
-}
 
 function round4(n: number): string {
   return String(Math.round(n * 10000) / 10000);

@@ -5,6 +5,8 @@ export interface StatusPolicy {
   passMark: number;
   allowPassDowngrade: boolean;
   maxAttempts: number;
+  /** Which quiz attempt the score follows (quiz.yaml `counts`); the latest when left out. */
+  counts?: 'best' | 'last';
 }
 
 /** Complete = every lesson seen and every scored view (quiz, scenario) attempted at least once. */
@@ -32,14 +34,16 @@ export function successStatus(state: LearnerState, policy: StatusPolicy, previou
 }
 
 /**
- * The score the LMS should hold. A quiz gives its latest attempt, or the best one once the
- * learner has passed and the module keeps passes (so score and status agree). A module with
- * scenarios scores the mean of its scored views (module.yaml `scenario_scoring: mean`), each
- * scenario at its best finished play-through and 0 until it has one; null until any has a result.
+ * The score the LMS should hold. A quiz gives its best attempt when it counts the best;
+ * otherwise its latest attempt, or the best one once the learner has passed and the module
+ * keeps passes (so score and status agree). A module with scenarios scores the mean of its
+ * scored views (module.yaml `scenario_scoring: mean`), each scenario at its best finished
+ * play-through and 0 until it has one; null until any has a result.
  */
 export function reportedScore(state: LearnerState, policy: StatusPolicy): number | null {
   const quiz = quizOf(state)?.quiz;
-  const quizScore = !quiz || quiz.last === null ? null : quiz.everPassed && !policy.allowPassDowngrade ? (quiz.best ?? quiz.last) : quiz.last;
+  const keepsBest = policy.counts === 'best' || (quiz?.everPassed === true && !policy.allowPassDowngrade);
+  const quizScore = !quiz || quiz.last === null ? null : keepsBest ? (quiz.best ?? quiz.last) : quiz.last;
   const scenarios = state.views.flatMap((v) => (v.kind === 'scenario' ? [v.scenario.best] : []));
   if (scenarios.length === 0) return quizScore;
   const parts = quiz ? [quizScore, ...scenarios] : scenarios;

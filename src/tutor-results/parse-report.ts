@@ -40,6 +40,14 @@ const MOODLE_SETTINGS = 'In Moodle, open the SCORM activity, Reports, Interactio
 const GENERIC_HEADER = 'learner, interaction_id, result (optional: response, timestamp)';
 const RESULTS: Record<string, AnswerResult> = { correct: 'correct', right: 'correct', wrong: 'wrong', incorrect: 'wrong', neutral: 'neutral', unanticipated: 'wrong' };
 
+/** A result word, or a quiz part mark (a number 0–1: 1 right, 0 wrong, between: partly right). */
+function readResult(text: string): AnswerResult | undefined {
+  if (RESULTS[text]) return RESULTS[text];
+  if (!/^\d+(\.\d+)?$/.test(text)) return undefined;
+  const mark = Number(text);
+  return mark >= 1 ? 'correct' : mark <= 0 ? 'wrong' : 'neutral';
+}
+
 /** Reads one report file. Never throws: every problem is a message naming the file and what was expected. */
 export function parseReport(file: string, text: string, fileIndex = 0): ParsedReport {
   const report: ParsedReport = { file, format: null, answers: [], scores: [], problems: [] };
@@ -149,7 +157,7 @@ function readMoodle(report: ParsedReport, rows: string[][], header: string[], fi
         const response = cell('Response', n);
         const right = cell('Right answer', n);
         // Without a result column, a response equal to the right answer is right.
-        const result = resultText ? RESULTS[resultText] : response && right !== undefined ? (response === right ? 'correct' : 'wrong') : undefined;
+        const result = resultText ? readResult(resultText) : response && right !== undefined ? (response === right ? 'correct' : 'wrong') : undefined;
         if (!result) {
           const why = resultText ? `result "${resultText}" (expected correct, wrong or neutral)` : 'no result';
           report.problems.push({ severity: 'warning', message: `${file}: row ${rowNumber} (${learnerName}), "Question ${n}" ${id} has ${why}; it is left out.` });
@@ -186,7 +194,7 @@ function readGeneric(report: ParsedReport, rows: string[][], header: string[], f
     const interactionId = row[idAt]!.trim();
     const resultText = row[resultAt]!.trim().toLowerCase();
     if (!learner || !interactionId) return leave('has no learner or no interaction_id');
-    const result = RESULTS[resultText];
+    const result = readResult(resultText);
     if (!result) return leave(`has result "${resultText}", expected correct, wrong or neutral`);
     let time: number | undefined;
     const timeText = timeAt >= 0 ? row[timeAt]?.trim() : '';

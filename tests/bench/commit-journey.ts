@@ -1,10 +1,10 @@
-import type { RuntimeItem } from '../../src/lib/quiz-model.ts';
 import type { Course } from '../../src/course/course-model.ts';
 import { ModuleSession } from '../../src/tracking/module-session.ts';
 import { Scorm12Adapter } from '../../src/tracking/scorm12-adapter.ts';
 import { Scorm2004Adapter } from '../../src/tracking/scorm2004-adapter.ts';
 import { memoryStore } from '../support/memory-store.ts';
-import { lessonPositions, moduleConfig, quizItems, quizPosition } from '../support/real-course.ts';
+import { lessonPositions, moduleConfig, quizPosition } from '../support/real-course.ts';
+import { answerBook, attemptItems } from '../support/quiz-answers.ts';
 import { strictLms } from '../support/strict-lms.ts';
 
 /**
@@ -22,12 +22,11 @@ export function journeyCommits(course: Course, version: '1.2' | '2004'): number 
   const adapter = version === '1.2' ? new Scorm12Adapter(lms.api) : new Scorm2004Adapter(lms.api);
   // No real timers: the journey takes seconds, so the 60-second idle commit would not fire either.
   const session = new ModuleSession(config, adapter, memoryStore(), { scheduler: { setTimeout: () => 0, clearTimeout: () => {} } });
-  const items = quizItems(config);
-  const wrong = (item: RuntimeItem) => (item.correctMask === 1 ? 2 : 1);
+  const answers = answerBook(course);
   const attempt = (right: (i: number) => boolean) => {
     session.startQuizAttempt();
-    items.forEach((item, i) => {
-      session.answer(i, right(i) ? item.correctMask : wrong(item), Date.now() - 4000);
+    attemptItems(session).forEach((item, i) => {
+      session.answer(i, right(i) ? answers.right(item) : answers.wrong(item), Date.now() - 4000);
       session.setQuizPosition(i + 1);
     });
     session.submitAttempt();

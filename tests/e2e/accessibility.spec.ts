@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import type { RuntimeItem } from '../../src/lib/quiz-model.ts';
 import { STRUCTURE_RULES, WCAG_22_AA } from './support/axe-scan.ts';
-import { firstModule, optionsFor, quiz } from './support/course.ts';
+import { answers, currentItem, firstModule, perAttempt, quiz } from './support/course.ts';
 import { launch, openStandIn, packages } from './support/stand-in.ts';
 
 const moduleFile = `${firstModule.meta.id}.html`;
@@ -40,7 +41,15 @@ test.describe('keyboard only', () => {
     const focused = () =>
       page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
-        return { tag: el?.tagName ?? '', text: (el?.textContent ?? '').trim().slice(0, 80), visible: el ? el.matches(':focus-visible') || el.tabIndex === -1 : false };
+        return {
+          tag: el?.tagName ?? '',
+          text: (el?.textContent ?? '').trim().slice(0, 80),
+          label: el?.getAttribute('aria-label') ?? '',
+          id: el?.id ?? '',
+          type: el instanceof HTMLInputElement ? el.type : '',
+          value: el instanceof HTMLInputElement || el instanceof HTMLSelectElement ? el.value : '',
+          visible: el ? el.matches(':focus-visible') || el.tabIndex === -1 : false,
+        };
       });
 
     // Skip link first.
@@ -60,6 +69,60 @@ test.describe('keyboard only', () => {
       throw new Error(`could not reach ${role} ${name} with Tab`);
     }
 
+    type Focused = Awaited<ReturnType<typeof focused>>;
+    async function tabToControl(wanted: (now: Focused) => boolean, what: string): Promise<void> {
+      for (let i = 0; i < 80; i++) {
+        await page.keyboard.press('Tab');
+        const now = await focused();
+        expect(now.tag, 'focus fell back to the page body').not.toBe('BODY');
+        if (wanted(now)) {
+          expect(now.visible, `focus indicator on ${what}`).toBe(true);
+          return;
+        }
+      }
+      throw new Error(`could not reach ${what} with Tab`);
+    }
+
+    /** Answers the item on screen rightly with Tab, Space, arrows, Enter and typing only. */
+    async function answerByKeyboard(item: RuntimeItem): Promise<void> {
+      const response = answers.right(item);
+      const form = page.locator('form.question');
+      if (response.kind === 'choice' && 'options' in item) {
+        const shown = await form.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+        const wanted = response.chosen.map((i) => item.options[i]!.id);
+        await tabToControl((now) => now.tag === 'INPUT', `the first option of ${item.id}`);
+        if (item.type === 'multiple') {
+          for (const [n, id] of shown.entries()) {
+            if (n > 0) await page.keyboard.press('Tab');
+            if (wanted.includes(id)) await page.keyboard.press('Space');
+          }
+        } else {
+          // Arrow keys move and select within a radio group.
+          const target = shown.indexOf(wanted[0]!);
+          if (target === 0) await page.keyboard.press('Space');
+          for (let step = 0; step < target; step++) await page.keyboard.press('ArrowDown');
+        }
+      } else if (response.kind === 'matching' && item.type === 'matching') {
+        for (const [p, prompt] of item.prompts.entries()) {
+          await tabToControl((now) => now.id === `q-${item.id}-${prompt.id}`, `the answer list for ${prompt.id}`);
+          for (let n = 0; n < 12 && (await focused()).value !== String(response.answers[p]); n++) await page.keyboard.press('ArrowDown');
+          expect((await focused()).value).toBe(String(response.answers[p]));
+        }
+      } else if (response.kind === 'ordering' && item.type === 'ordering') {
+        for (const [target, step] of response.order.entries()) {
+          const text = item.steps[step]!.text;
+          let at = (await form.locator('.step-text').allTextContents()).indexOf(text);
+          if (at > target) await tabToControl((now) => now.label === `Move up: ${text}`, `Move up: ${text}`);
+          // Focus stays with the moved step, so Enter keeps moving it.
+          for (; at > target; at--) await page.keyboard.press('Enter');
+          expect((await form.locator('.step-text').allTextContents())[target]).toBe(text);
+        }
+      } else if (response.kind === 'text') {
+        await tabToControl((now) => now.tag === 'INPUT' && now.type === 'text', 'the answer box');
+        await page.keyboard.type(response.text);
+      }
+    }
+
     for (let i = 1; i < firstModule.lessons.length; i++) {
       await tabTo(new RegExp(`^Next: ${firstModule.lessons[i]!.meta.title}`), 'link');
       await page.keyboard.press('Enter');
@@ -71,26 +134,11 @@ test.describe('keyboard only', () => {
     await tabTo(/^Start the quiz/, 'button');
     await page.keyboard.press('Enter');
 
-    for (const [index, item] of quiz.items.entries()) {
-      await expect.poll(async () => (await focused()).text).toBe(`Question ${index + 1} of ${quiz.items.length}`);
-      const wanted = new Set(optionsFor(item, true));
-      // Tab into the group, then choose with the keyboard only.
-      if (item.type === 'multiple') {
-        for (const option of item.options) {
-          await page.keyboard.press('Tab');
-          if (wanted.has(option.text)) await page.keyboard.press('Space');
-        }
-      } else {
-        await page.keyboard.press('Tab');
-        const target = item.options.findIndex((o) => wanted.has(o.text));
-        // Arrow keys move and select within a radio group.
-        if (target === 0) await page.keyboard.press('Space');
-        for (let step = 0; step < target; step++) await page.keyboard.press('ArrowDown');
-      }
-      await tabTo(/^Check answer$/, 'button');
-      await page.keyboard.press('Enter');
-      await expect.poll(async () => (await focused()).text).toBe('Correct');
-      await tabTo(index === quiz.items.length - 1 ? /^See your result$/ : /^Next question$/, 'button');
+    for (let index = 0; index < perAttempt; index++) {
+      await expect.poll(async () => (await focused()).text).toBe(`Question ${index + 1} of ${perAttempt}`);
+      const item = await currentItem(page);
+      await answerByKeyboard(item);
+      await tabTo(index === perAttempt - 1 ? /^Finish the quiz$/ : /^Next question$/, 'button');
       await page.keyboard.press('Enter');
     }
     await expect.poll(async () => (await focused()).text).toBe('You passed');

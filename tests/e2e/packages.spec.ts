@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { readZip } from '../../scorm/zip.ts';
 import { startStandInServer, type RunningStandInServer } from '../../src/stand-in/server.ts';
 import { toRuntimeQuiz } from '../../src/lib/quiz-model.ts';
-import { course, optionsFor } from './support/course.ts';
+import { answerItems, course } from './support/course.ts';
+import { attemptSize } from '../../src/lib/quiz-draw.ts';
 import { apiCalls, closeCourse, courseFrame, launch, liveCmi, openStandIn, packages, storedCmi } from './support/stand-in.ts';
 
 /**
@@ -31,13 +32,9 @@ async function takeQuiz(frame: FrameLocator, index: number, right: (i: number) =
   // Lessons have exercises with the same option labels: look only inside the quiz view.
   const view = frame.locator('.view.current');
   await view.getByRole('button', { name: 'Start the quiz' }).click();
-  for (const [i, item] of quiz.items.entries()) {
-    await expect(view.getByText(`Question ${i + 1} of ${quiz.items.length}`)).toBeVisible();
-    for (const text of optionsFor(item, right(i))) await view.getByLabel(text, { exact: true }).check();
-    await view.getByRole('button', { name: 'Check answer' }).click();
-    await view.getByRole('button', { name: i === quiz.items.length - 1 ? 'See your result' : 'Next question' }).click();
-  }
-  const percent = Math.round((quiz.items.filter((_, i) => right(i)).length / quiz.items.length) * 100);
+  const total = attemptSize(quiz);
+  await answerItems(view, 0, total, right, quiz.items, quiz.mode);
+  const percent = Math.round((Array.from({ length: total }, (_, i) => i).filter(right).length / total) * 100);
   await expect(view.getByText(`You scored ${percent}%`)).toBeVisible();
   return percent;
 }

@@ -12,8 +12,10 @@ const MOODLE_12 = fixture('moodle-4.3/interactions-scorm12-all-columns.txt');
 const MOODLE_2004 = fixture('moodle-4.3/interactions-scorm2004-all-columns.txt');
 const EXPECTED_CSV = fixture('tutor-results/expected-u219-lo1-U219.csv');
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-/** Items of module 1 checking a criterion: in the fixture's latest attempt every one of them is right. */
-const itemsChecking = (id: string) => (firstModule.quiz?.items ?? []).filter((item) => item.criteria.includes(id)).length;
+/** The Moodle fixture was recorded before module 1's bank grew: it answers q01-q15, all right; later items are not attempted. */
+const RECORDED = new Set(Array.from({ length: 15 }, (_, i) => `q${String(i + 1).padStart(2, '0')}`));
+const itemsChecking = (id: string, recorded: boolean) =>
+  (firstModule.quiz?.items ?? []).filter((item) => item.criteria.includes(id) && RECORDED.has(item.id) === recorded).length;
 const module1Criteria = [...new Set((firstModule.quiz?.items ?? []).flatMap((item) => item.criteria))];
 
 async function openResultsPage(page: Page, version: '1.2' | '2004' = '1.2'): Promise<void> {
@@ -49,7 +51,8 @@ test('the SCORM 1.2 export: module 1 criteria all shown for Sam, filter by stand
   for (const id of ['U219.1.1', 'U219.1.4', 'CFACSD4.P1']) {
     const cell = rowFor(page, id).getByRole('cell');
     const performance = course.catalogue.byId.get(id)!.outcome.title.match(/^(understand|know)/i) ? '' : 'knowledge behind it: ';
-    await expect(cell).toHaveText(`${performance}shown${itemsChecking(id)} right`);
+    const undrawn = itemsChecking(id, false);
+    await expect(cell).toHaveText(`${performance}shown${itemsChecking(id, true)} right${undrawn ? `, ${undrawn} not attempted` : ''}`);
   }
   for (const status of await matrix(page).getByRole('cell').allTextContents()) expect(status).not.toMatch(/achieved|\bmet\b/i);
 

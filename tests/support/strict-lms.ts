@@ -39,7 +39,8 @@ function rules2004(element: string, value: string): string | null {
   if (/\.id$/.test(element)) return /^\S{1,4000}$/.test(value) ? null : `bad identifier "${value}"`;
   if (/latency$|session_time$/.test(element)) return DURATION_2004.test(value) && value !== 'PT' ? null : `not a timeinterval: ${value}`;
   if (/timestamp$/.test(element)) return TIMESTAMP_2004.test(value) ? null : `not a time: ${value}`;
-  if (/interactions\.\d+\.result$/.test(element)) return ['correct', 'incorrect', 'unanticipated', 'neutral'].includes(value) ? null : `bad result ${value}`;
+  // 2004 RTE 4.2.9.1: a result vocabulary token or a real(10,7) (part marks).
+  if (/interactions\.\d+\.result$/.test(element)) return ['correct', 'incorrect', 'unanticipated', 'neutral'].includes(value) || /^-?\d+(\.\d{1,7})?$/.test(value) ? null : `bad result ${value}`;
   if (/description$/.test(element)) return value.length <= 250 ? null : 'description > 250';
   if (/success_status$/.test(element)) return ['passed', 'failed', 'unknown'].includes(value) ? null : `bad success ${value}`;
   if (/completion_status$/.test(element)) return ['completed', 'incomplete', 'not attempted', 'unknown'].includes(value) ? null : `bad completion ${value}`;

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { isCorrect } from '../../src/lib/quiz-scoring.ts';
 import { Cmi5Adapter, PROGRESS_STATE } from '../../src/tracking/cmi5-adapter.ts';
 import { readCmi5Launch, type Cmi5Launch } from '../../src/tracking/cmi5-launch.ts';
 import { connectLaunchingLms } from '../../src/tracking/connect-lms.ts';
@@ -8,8 +7,12 @@ import { ModuleSession } from '../../src/tracking/module-session.ts';
 import { memoryStore } from '../support/memory-store.ts';
 import { startMockLrs, statementSequence, type MockLrs } from '../support/mock-lrs.ts';
 import { fixtureCourse, lessonPositions, moduleConfig, quizItems, quizPosition } from '../support/real-course.ts';
+import { answerBook, attemptItems } from '../support/quiz-answers.ts';
 
-const config = moduleConfig(fixtureCourse());
+const course = fixtureCourse();
+const config = moduleConfig(course);
+const answers = answerBook(course);
+/** The fixture quiz has no draw: every attempt has every item. */
 const items = quizItems(config);
 let lrs: MockLrs | undefined;
 afterEach(async () => {
@@ -37,10 +40,8 @@ function completeModule(session: ModuleSession, clock: ReturnType<typeof testClo
   }
   session.goTo(quizPosition(config));
   session.startQuizAttempt();
-  items.forEach((item, i) => {
-    const wrong = item.correctMask === 1 ? 2 : 1;
-    expect(isCorrect(item, wrong)).toBe(false);
-    session.answer(i, i < rightCount ? item.correctMask : wrong, clock.now());
+  attemptItems(session).forEach((item, i) => {
+    session.answer(i, i < rightCount ? answers.right(item) : answers.wrong(item), clock.now());
     clock.advance(10_000);
   });
   session.submitAttempt();

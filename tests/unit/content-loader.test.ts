@@ -13,7 +13,7 @@ describe('loadCourse', () => {
     expect(course.meta.id).toBe('fixture-course');
     expect(course.catalogue.byId.size).toBe(3);
     expect(course.modules[0]!.lessons.map((l) => l.slug)).toEqual(['systems', 'navigating']);
-    expect(course.modules[0]!.quiz!.items).toHaveLength(3);
+    expect(course.modules[0]!.quiz!.items).toHaveLength(4);
   });
 
   it('loads the real course content', () => {

@@ -7,14 +7,14 @@ import { ModuleSession } from '../../src/tracking/module-session.ts';
 import { Scorm12Adapter } from '../../src/tracking/scorm12-adapter.ts';
 import { Scorm2004Adapter } from '../../src/tracking/scorm2004-adapter.ts';
 import { interactionIndexer, INTERACTION_CAP } from '../../src/tracking/scorm-shared.ts';
-import type { RuntimeItem } from '../../src/lib/quiz-model.ts';
 import { memoryStore } from '../support/memory-store.ts';
-import { lessonPositions, lessonsSeen, moduleConfig, quizItems, quizPosition, realCourse, reflectionTexts, withReflectionView } from '../support/real-course.ts';
+import { lessonPositions, lessonsSeen, moduleConfig, quizPosition, realCourse, reflectionTexts, withReflectionView } from '../support/real-course.ts';
+import { answerBook, attemptItems } from '../support/quiz-answers.ts';
 import { strictLms, type StrictLms } from '../support/strict-lms.ts';
 
-const config = moduleConfig(realCourse());
-const items = quizItems(config);
-const wrong = (item: RuntimeItem) => (item.correctMask === 1 ? 2 : 1);
+const course = realCourse();
+const config = moduleConfig(course);
+const { right: rightAnswer, wrong: wrongAnswer } = answerBook(course);
 
 function manualScheduler() {
   const queue: { fn: () => void; ms: number; id: number }[] = [];
@@ -75,8 +75,8 @@ function countCommits(lms: StrictLms, name: string): { count: number } {
 function answerAll(session: ModuleSession, right: (i: number) => boolean): void {
   session.goTo(quizPosition(config));
   session.startQuizAttempt();
-  items.forEach((item, i) => {
-    session.answer(i, right(i) ? item.correctMask : wrong(item), Date.now() - 3000);
+  attemptItems(session).forEach((item, i) => {
+    session.answer(i, right(i) ? rightAnswer(item) : wrongAnswer(item), Date.now() - 3000);
     session.setQuizPosition(i + 1);
   });
   session.submitAttempt();
@@ -311,11 +311,11 @@ describe('LMSs that refuse our identifiers (forma.lms, SCORM 2004)', () => {
     const one = new ModuleSession(config, new Scorm2004Adapter(first.api), memoryStore());
     one.goTo(quizPosition(config));
     one.startQuizAttempt();
-    one.answer(0, items[0]!.correctMask, Date.now());
+    one.answer(0, rightAnswer(attemptItems(one)[0]!), Date.now());
     one.finish();
     const objectiveIds = config.outcomes.map((o, i) => first.value(`cmi.objectives.${i}.id`));
     expect(objectiveIds).toEqual(config.outcomes.map((o) => o.objectiveId.replace(/-/g, ':')));
-    expect(first.value('cmi.interactions.0.id')).toBe(items[0]!.interactionId.replace(/-/g, ':'));
+    expect(first.value('cmi.interactions.0.id')).toBe(attemptItems(one)[0]!.interactionId.replace(/-/g, ':'));
     expect(first.value('cmi.interactions.0.objectives.0.id')).toMatch(/^[a-z0-9:]+$/);
     expect(first.value('cmi.interactions.0.result')).toBe('correct'); // a refused id never stops the rest
 
@@ -325,8 +325,8 @@ describe('LMSs that refuse our identifiers (forma.lms, SCORM 2004)', () => {
     const two = new ModuleSession(config, new Scorm2004Adapter(second.api), memoryStore());
     expect(two.pendingResume?.fallbackIds).toBe(true);
     two.resume();
-    two.answer(1, items[1]!.correctMask, Date.now());
-    expect(second.sets.find(([e]) => e === 'cmi.interactions.1.id')?.[1]).toBe(items[1]!.interactionId.replace(/-/g, ':'));
+    two.answer(1, rightAnswer(attemptItems(two)[1]!), Date.now());
+    expect(second.sets.find(([e]) => e === 'cmi.interactions.1.id')?.[1]).toBe(attemptItems(two)[1]!.interactionId.replace(/-/g, ':'));
   });
 
   it('keeps the normal form where the LMS accepts it', () => {
@@ -334,8 +334,8 @@ describe('LMSs that refuse our identifiers (forma.lms, SCORM 2004)', () => {
     const session = new ModuleSession(config, new Scorm2004Adapter(lms.api), memoryStore());
     session.goTo(quizPosition(config));
     session.startQuizAttempt();
-    session.answer(0, items[0]!.correctMask, Date.now());
-    expect(lms.value('cmi.interactions.0.id')).toBe(items[0]!.interactionId);
+    session.answer(0, rightAnswer(attemptItems(session)[0]!), Date.now());
+    expect(lms.value('cmi.interactions.0.id')).toBe(attemptItems(session)[0]!.interactionId);
     expect(session.state.fallbackIds).toBe(false);
   });
 });

@@ -1,34 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { isCorrect } from '../../src/lib/quiz-scoring.ts';
-import type { RuntimeItem } from '../../src/lib/quiz-model.ts';
+import { attemptSize } from '../../src/lib/quiz-draw.ts';
 import { initialState } from '../../src/tracking/learner-state.ts';
 import { ModuleSession, moduleShape, type ModuleConfig } from '../../src/tracking/module-session.ts';
 import { Scorm12Adapter } from '../../src/tracking/scorm12-adapter.ts';
 import { Scorm2004Adapter } from '../../src/tracking/scorm2004-adapter.ts';
 import { encodeState } from '../../src/tracking/codec/index.ts';
-import { lessonPositions, moduleConfig, quizItems, quizPosition, realCourse } from '../support/real-course.ts';
+import { lessonPositions, moduleConfig, quizPosition, realCourse } from '../support/real-course.ts';
+import { answerBook, attemptItems } from '../support/quiz-answers.ts';
+import { quizConfigOf } from '../../src/tracking/module-session.ts';
 import { memoryStore } from '../support/memory-store.ts';
 import { relaunch, strictLms, type StrictLms } from '../support/strict-lms.ts';
 
-const config = moduleConfig(realCourse());
-
-
-function rightMask(item: RuntimeItem): number {
-  return item.correctMask;
-}
-function wrongMask(item: RuntimeItem): number {
-  const mask = item.correctMask === 1 ? 2 : 1;
-  expect(isCorrect(item, mask)).toBe(false);
-  return mask;
-}
+const course = realCourse();
+const config = moduleConfig(course);
+const { right, wrong } = answerBook(course);
+/** Items per attempt (module 1 draws from its banks). */
+const perAttempt = attemptSize(quizConfigOf(config)!);
 
 /** Reads every lesson and answers the quiz; `rightCount` items correct, the rest wrong. */
 function completeModule(session: ModuleSession, rightCount: number): void {
   lessonPositions(config).forEach((i) => session.goTo(i));
   session.goTo(quizPosition(config));
   session.startQuizAttempt();
-  quizItems(config).forEach((item, i) => {
-    session.answer(i, i < rightCount ? rightMask(item) : wrongMask(item), Date.now() - 5000);
+  attemptItems(session).forEach((item, i) => {
+    session.answer(i, i < rightCount ? right(item) : wrong(item), Date.now() - 5000);
     session.setQuizPosition(i + 1);
   });
   session.submitAttempt();
@@ -43,7 +38,7 @@ describe.each(versions)('ModuleSession on SCORM $version (scorm-again)', ({ vers
   it('reports passed, completed, score, objectives and one interaction per answer', () => {
     const lms = strictLms(version);
     const session = new ModuleSession(config, make(lms), memoryStore());
-    completeModule(session, quizItems(config).length);
+    completeModule(session, perAttempt);
     session.finish();
     expect(lms.value(status)).toBe('passed');
     expect(lms.value(raw)).toBe('100');
@@ -52,21 +47,21 @@ describe.each(versions)('ModuleSession on SCORM $version (scorm-again)', ({ vers
       expect(lms.value('cmi.score.scaled')).toBe('1');
     }
     expect(Number(lms.value('cmi.objectives._count'))).toBe(config.outcomes.length);
-    expect(Number(lms.value('cmi.interactions._count'))).toBe(quizItems(config).length);
+    expect(Number(lms.value('cmi.interactions._count'))).toBe(perAttempt);
     const ids = lms.sets.filter(([e]) => /^cmi\.objectives\.\d+\.id$/.test(e)).map(([, v]) => v);
     expect(ids).toEqual(config.outcomes.map((o) => o.objectiveId));
-    expect(lms.sets.find(([e]) => e === 'cmi.interactions.0.id')?.[1]).toBe(quizItems(config)[0]!.interactionId);
+    expect(lms.sets.find(([e]) => e === 'cmi.interactions.0.id')?.[1]).toBe(attemptItems(session)[0]!.interactionId);
     expect(lms.violations).toEqual([]);
   });
 
   it('reports failed with the right score when below the pass mark', () => {
     const lms = strictLms(version);
     const session = new ModuleSession(config, make(lms), memoryStore());
-    const right = Math.floor(quizItems(config).length / 2);
-    completeModule(session, right);
+    const rightCount = Math.floor(perAttempt / 2);
+    completeModule(session, rightCount);
     session.finish();
     expect(lms.value(status)).toBe('failed');
-    expect(lms.value(raw)).toBe(String(Math.round((right / quizItems(config).length) * 100)));
+    expect(lms.value(raw)).toBe(String(Math.round((rightCount / perAttempt) * 100)));
     expect(lms.violations).toEqual([]);
   });
 
@@ -87,9 +82,9 @@ describe.each(versions)('ModuleSession on SCORM $version (scorm-again)', ({ vers
     one.goTo(1);
     one.goTo(quizPosition(config));
     one.startQuizAttempt();
-    const half = Math.floor(quizItems(config).length / 2);
+    const half = Math.floor(perAttempt / 2);
     for (let i = 0; i < half; i++) {
-      one.answer(i, rightMask(quizItems(config)[i]!), Date.now());
+      one.answer(i, right(attemptItems(one)[i]!), Date.now());
       one.setQuizPosition(i + 1);
     }
     const saved = structuredClone(one.state);
@@ -107,13 +102,13 @@ describe.each(versions)('ModuleSession on SCORM $version (scorm-again)', ({ vers
   it('keeps a pass when a later attempt is worse (module does not allow downgrade)', () => {
     const first = strictLms(version);
     const one = new ModuleSession(config, make(first), memoryStore());
-    completeModule(one, quizItems(config).length);
+    completeModule(one, perAttempt);
     one.finish();
     const second = relaunch(version, first);
     const two = new ModuleSession(config, make(second), memoryStore());
     if (two.pendingResume) two.resume();
     two.startQuizAttempt();
-    quizItems(config).forEach((item, i) => two.answer(i, wrongMask(item), Date.now()));
+    attemptItems(two).forEach((item, i) => two.answer(i, wrong(item), Date.now()));
     two.submitAttempt();
     two.finish();
     expect(second.value(status)).toBe('passed');
@@ -121,15 +116,17 @@ describe.each(versions)('ModuleSession on SCORM $version (scorm-again)', ({ vers
   });
 
   it('does downgrade when the module allows it', () => {
-    const downgrading: ModuleConfig = { ...config, allowPassDowngrade: true };
+    // A quiz that counts the last attempt (module 1 counts the best, which never downgrades).
+    const views = config.views.map((v) => (v.kind === 'quiz' ? { ...v, quiz: { ...v.quiz, counts: 'last' as const } } : v));
+    const downgrading: ModuleConfig = { ...config, views, allowPassDowngrade: true };
     const lms = strictLms(version);
     const session = new ModuleSession(downgrading, make(lms), memoryStore());
     lessonPositions(config).forEach((i) => session.goTo(i));
     session.startQuizAttempt();
-    quizItems(config).forEach((item, i) => session.answer(i, rightMask(item), Date.now()));
+    attemptItems(session).forEach((item, i) => session.answer(i, right(item), Date.now()));
     session.submitAttempt();
     session.startQuizAttempt();
-    quizItems(config).forEach((item, i) => session.answer(i, wrongMask(item), Date.now()));
+    attemptItems(session).forEach((item, i) => session.answer(i, wrong(item), Date.now()));
     session.submitAttempt();
     expect(lms.value(status)).toBe('failed');
     expect(lms.value(raw)).toBe('0');
@@ -149,5 +146,49 @@ describe.each(versions)('ModuleSession on SCORM $version (scorm-again)', ({ vers
     const session = new ModuleSession(config, make(lms), memoryStore());
     expect(session.pendingResume).toBeNull();
     expect(session.notices.find((n) => n.kind === 'progress-reset')?.text).toMatch(/could not be read/);
+  });
+});
+
+describe('a quiz that counts the best attempt', () => {
+  it('keeps the best score and its objectives after a worse attempt', () => {
+    const lms = strictLms('2004');
+    const session = new ModuleSession(config, new Scorm2004Adapter(lms.api), memoryStore());
+    expect(quizConfigOf(config)!.counts).toBe('best');
+    session.startQuizAttempt();
+    attemptItems(session).forEach((item, i) => session.answer(i, right(item), Date.now()));
+    session.submitAttempt();
+    const objectiveScores = () => lms.sets.filter(([e]) => /^cmi\.objectives\.\d+\.score\.raw$/.test(e)).map(([, v]) => v);
+    const afterBest = objectiveScores();
+    session.startQuizAttempt();
+    attemptItems(session).forEach((item, i) => session.answer(i, wrong(item), Date.now()));
+    session.submitAttempt();
+    expect(lms.value('cmi.score.raw')).toBe('100');
+    expect(objectiveScores()).toEqual(afterBest);
+    expect(session.quiz).toMatchObject({ attempts: 2, best: 100, last: 0 });
+  });
+});
+
+describe('drawn, shuffled attempts', () => {
+  it('draws a new set per attempt and restores the same one on resume', () => {
+    const store = memoryStore();
+    const lms = strictLms('1.2');
+    const one = new ModuleSession(config, new Scorm12Adapter(lms.api), store, { random: () => 0.25 });
+    one.goTo(quizPosition(config));
+    one.startQuizAttempt();
+    const drawn = attemptItems(one).map((item) => item.id);
+    expect(drawn).toHaveLength(perAttempt);
+    one.answer(0, right(attemptItems(one)[0]!), Date.now());
+    one.setQuizPosition(1);
+    one.finish();
+
+    const two = new ModuleSession(config, new Scorm12Adapter(relaunch('1.2', lms).api), memoryStore());
+    two.resume();
+    expect(attemptItems(two).map((item) => item.id)).toEqual(drawn);
+    expect(two.quiz?.current).toMatchObject({ seed: one.quiz!.current!.seed, position: 1 });
+    expect(two.quiz?.current?.responses[0]).toEqual(one.quiz?.current?.responses[0]);
+
+    const other = new ModuleSession(config, new Scorm12Adapter(strictLms('1.2').api), memoryStore(), { random: () => 0.75 });
+    other.startQuizAttempt();
+    expect(attemptItems(other).map((item) => item.id)).not.toEqual(drawn);
   });
 });

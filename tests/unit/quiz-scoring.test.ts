@@ -1,42 +1,99 @@
 import { describe, expect, it } from 'vitest';
-import { toRuntimeQuiz } from '../../src/lib/quiz-model.ts';
-import { isCorrect, isPass, scoreAttempt, scoreOutcomes } from '../../src/lib/quiz-scoring.ts';
-import { fixtureCourse } from '../support/real-course.ts';
+import type { RuntimeItem } from '../../src/lib/quiz-model.ts';
+import { normaliseText, type QuizResponse } from '../../src/lib/quiz-response.ts';
+import { isCorrect, isPass, itemScore, scoreAttempt, scoreOutcomes } from '../../src/lib/quiz-scoring.ts';
+import { allTypesRuntime } from '../support/quiz-fixture.ts';
 
-const course = fixtureCourse();
-const mod = course.modules[0]!;
-const quiz = toRuntimeQuiz(mod.meta.id, mod.quiz!, mod.meta.pass_mark, mod.meta.outcomes);
-const [single, multiple, trueFalse] = quiz.items as [typeof quiz.items[0], typeof quiz.items[0], typeof quiz.items[0]];
+const practice = allTypesRuntime();
+const assessment = allTypesRuntime({ mode: 'assessment' });
+const byId = (quiz: typeof practice, id: string) => quiz.items.find((item) => item.id === id)!;
+const optionIndex = (item: RuntimeItem, id: string) => ('options' in item ? item.options.findIndex((o) => o.id === id) : -1);
+const choice = (item: RuntimeItem, ...ids: string[]): QuizResponse => ({ kind: 'choice', chosen: ids.map((id) => optionIndex(item, id)) });
 
-describe('quiz model', () => {
-  it('reduces every item type to options and a correct mask', () => {
-    expect(single.correctMask).toBe(0b01);
-    expect(multiple.correctMask).toBe(0b011);
-    expect(trueFalse.options.map((o) => o.id)).toEqual(['true', 'false']);
-    expect(trueFalse.correctMask).toBe(0b01);
+/** Step indexes (into the runtime list) for the authored texts in the given order. */
+function stepsInOrder(item: RuntimeItem, texts: string[]): QuizResponse {
+  if (item.type !== 'ordering') throw new Error('not an ordering item');
+  return { kind: 'ordering', order: texts.map((text) => item.steps.findIndex((s) => s.text === text)) };
+}
+function matches(item: RuntimeItem, pairs: Record<string, string>): QuizResponse {
+  if (item.type !== 'matching') throw new Error('not a matching item');
+  return { kind: 'matching', answers: item.prompts.map((p) => item.answers.findIndex((a) => a.id === pairs[p.id])) };
+}
+
+// Every rule is checked against both key forms: readable (practice) and salted hashes (assessment).
+describe.each([
+  ['practice (readable key)', practice],
+  ['assessment (hashed key)', assessment],
+])('item scoring, %s', (_, quiz) => {
+  it('single choice, best reply and true/false are all or nothing', () => {
+    const single = byId(quiz, 'single');
+    expect(itemScore(single, choice(single, 'a'))).toBe(1);
+    expect(itemScore(single, choice(single, 'b'))).toBe(0);
+    const reply = byId(quiz, 'reply');
+    expect(itemScore(reply, choice(reply, 'a'))).toBe(1);
+    const trueFalse = byId(quiz, 'truefalse');
+    expect(itemScore(trueFalse, choice(trueFalse, 'true'))).toBe(1);
+    expect(itemScore(trueFalse, choice(trueFalse, 'false'))).toBe(0);
   });
 
-  it('gives each item its LMS interaction id and the objectives of the outcomes it serves', () => {
-    expect(single.interactionId).toBe('m1-quiz-q01');
-    expect(single.objectives).toEqual(['m1-systems']);
-    expect(multiple.objectives).toEqual(['m1-navigating']);
-    expect(trueFalse.objectives).toEqual(['m1-systems']);
+  it('multiple response: right options chosen minus wrong ones, over the right options, never below 0', () => {
+    const item = byId(quiz, 'multiple');
+    expect(itemScore(item, choice(item, 'a', 'b'))).toBe(1);
+    expect(itemScore(item, choice(item, 'a'))).toBe(0.5);
+    expect(itemScore(item, choice(item, 'a', 'b', 'c'))).toBe(0.5);
+    expect(itemScore(item, choice(item, 'a', 'b', 'c', 'd'))).toBe(0);
+    expect(itemScore(item, choice(item, 'c'))).toBe(0);
+  });
+
+  it('matching: the share of prompts paired correctly', () => {
+    const item = byId(quiz, 'match');
+    expect(itemScore(item, matches(item, { p1: 'b', p2: 'a', p3: 'c' }))).toBe(1);
+    expect(itemScore(item, matches(item, { p1: 'b', p2: 'c', p3: 'a' }))).toBeCloseTo(1 / 3);
+    expect(itemScore(item, matches(item, { p1: 'd', p2: 'd', p3: 'd' }))).toBe(0);
+    expect(itemScore(item, matches(item, { p1: 'b', p2: 'a' })), 'an unanswered prompt makes the answer incomplete').toBe(0);
+  });
+
+  it('ordering: the share of neighbouring steps in the right order', () => {
+    const item = byId(quiz, 'order');
+    expect(itemScore(item, stepsInOrder(item, ['Step one', 'Step two', 'Step three', 'Step four']))).toBe(1);
+    // One step moved to the end: two of the three neighbour pairs are still right.
+    expect(itemScore(item, stepsInOrder(item, ['Step two', 'Step three', 'Step four', 'Step one']))).toBeCloseTo(2 / 3);
+    expect(itemScore(item, stepsInOrder(item, ['Step four', 'Step three', 'Step two', 'Step one']))).toBe(0);
+  });
+
+  it('fill-in accepts every variant, ignoring case, spacing and punctuation', () => {
+    const item = byId(quiz, 'fill');
+    for (const text of ['date of birth', '  Date   of Birth. ', 'D.O.B', 'dob!']) expect(itemScore(item, { kind: 'text', text }), text).toBe(1);
+    expect(itemScore(item, { kind: 'text', text: 'birthday' })).toBe(0);
+  });
+
+  it('an unanswered item scores nothing', () => {
+    expect(isCorrect(byId(quiz, 'single'), null)).toBe(false);
+    expect(itemScore(byId(quiz, 'fill'), { kind: 'text', text: '  ' })).toBe(0);
   });
 });
 
-describe('quiz scoring', () => {
-  it('marks an answer right only when exactly the correct options are chosen', () => {
-    expect(isCorrect(multiple, 0b011)).toBe(true);
-    expect(isCorrect(multiple, 0b001)).toBe(false);
-    expect(isCorrect(multiple, 0b111)).toBe(false);
-    expect(isCorrect(single, 0)).toBe(false);
-    expect(isCorrect(trueFalse, 0b10)).toBe(false);
+describe('attempt and outcome scores', () => {
+  const items = practice.items;
+  const right: QuizResponse[] = [
+    choice(items[0]!, 'a'),
+    choice(items[1]!, 'a'), // half marks
+    choice(items[2]!, 'true'),
+    choice(items[3]!, 'b'), // wrong
+    matches(items[4]!, { p1: 'b', p2: 'a', p3: 'c' }),
+    stepsInOrder(items[5]!, ['Step one', 'Step two', 'Step three', 'Step four']),
+    { kind: 'text', text: 'date of birth' },
+  ];
+
+  it('adds part marks and rounds the percentage', () => {
+    expect(scoreAttempt(items, right)).toEqual({ marks: 5.5, correct: 5, total: 7, percent: 79 });
   });
 
-  it('scores an attempt as a rounded percentage', () => {
-    expect(scoreAttempt(quiz.items, [0b01, 0b011, 0b01])).toEqual({ correct: 3, total: 3, percent: 100 });
-    expect(scoreAttempt(quiz.items, [0b01, 0b001, 0b10])).toEqual({ correct: 1, total: 3, percent: 33 });
-    expect(scoreAttempt(quiz.items, [0b01, 0b011, 0b10])).toEqual({ correct: 2, total: 3, percent: 67 });
+  it('scores each outcome from the items that serve it', () => {
+    expect(scoreOutcomes(items, right, practice.outcomes, 80).map(({ objectiveId, percent, passed }) => ({ objectiveId, percent, passed }))).toEqual([
+      { objectiveId: 'm1-systems', percent: 83, passed: true },
+      { objectiveId: 'm1-navigating', percent: 75, passed: false },
+    ]);
   });
 
   it('passes at the pass mark, not below it', () => {
@@ -44,11 +101,8 @@ describe('quiz scoring', () => {
     expect(isPass(49, 50)).toBe(false);
   });
 
-  it('scores each outcome from the items that serve it', () => {
-    const outcomes = scoreOutcomes(quiz.items, [0b01, 0b001, 0b10], quiz.outcomes, quiz.passMark);
-    expect(outcomes).toEqual([
-      { objectiveId: 'm1-systems', title: 'Explain systems', correct: 1, total: 2, percent: 50, passed: true },
-      { objectiveId: 'm1-navigating', title: 'Navigate a site', correct: 0, total: 1, percent: 0, passed: false },
-    ]);
+  it('normalises typed text', () => {
+    expect(normaliseText(' It’s  the  “Pay”   button! ')).toBe('its the pay button');
+    expect(normaliseText('date-of-birth')).toBe('date of birth');
   });
 });

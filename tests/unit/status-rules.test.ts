@@ -7,7 +7,7 @@ const shape: ModuleShape = {
   views: [
     { kind: 'lesson', id: 'a' },
     { kind: 'lesson', id: 'b' },
-    { kind: 'quiz', id: 'quiz', items: [{ id: 'q1', options: ['true', 'false'] }], maxAttempts: 2 },
+    { kind: 'quiz', id: 'quiz', items: [{ id: 'q1', kind: 'choice', options: ['true', 'false'] }], perAttempt: 1, maxAttempts: 2 },
   ],
 };
 const withScenario: ModuleShape = { moduleId: 'p', views: [{ kind: 'lesson', id: 'a' }, { kind: 'scenario', id: 's', maxChoices: 3, maxDepth: 4, ids: [] }] };
@@ -64,6 +64,17 @@ describe('status rules', () => {
     expect(isFinished(done(1), policy, 'passed')).toBe(true);
     expect(isFinished(done(1), policy, 'failed')).toBe(false);
     expect(isFinished(done(2), policy, 'failed')).toBe(true);
+  });
+});
+
+describe('a quiz that counts the best attempt', () => {
+  it('reports the best score even before a pass', () => {
+    const state = initialState(shape);
+    const quiz = state.views[2]!;
+    if (quiz.kind !== 'quiz') throw new Error('shape changed');
+    quiz.quiz = { attempts: 2, best: 70, last: 40, everPassed: false, current: null };
+    expect(reportedScore(state, { ...policy, counts: 'best' })).toBe(70);
+    expect(reportedScore(state, { ...policy, counts: 'last' })).toBe(40);
   });
 });
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { initialState, type LearnerState, type ModuleShape, type QuizProgress, type ViewState } from '../../src/tracking/learner-state.ts';
+import { initialState, type LearnerState, type ModuleShape, type QuizItemShape, type QuizProgress, type ViewState } from '../../src/tracking/learner-state.ts';
+import type { QuizResponse } from '../../src/lib/quiz-response.ts';
 import { moduleShape } from '../../src/tracking/module-session.ts';
 import { SCORM12_LIMITS } from '../../src/tracking/scorm12-adapter.ts';
 import { SCORM2004_LIMITS } from '../../src/tracking/scorm2004-adapter.ts';
@@ -20,7 +21,13 @@ const SHAPE: ModuleShape = {
       kind: 'quiz',
       id: 'quiz',
       maxAttempts: 0,
-      items: [4, 6, 2, 5, 2, 8, 3].map((n, i) => ({ id: `q${i}`, options: Array.from({ length: n }, (_, j) => String.fromCharCode(97 + j)) })),
+      perAttempt: 6,
+      items: [
+        ...[4, 6, 2, 5, 2, 8, 3].map((n, i) => ({ id: `q${i}`, kind: 'choice' as const, options: Array.from({ length: n }, (_, j) => String.fromCharCode(97 + j)) })),
+        { id: 'm1', kind: 'matching', prompts: ['p1', 'p2', 'p3'], answers: ['a', 'b', 'c', 'd'] },
+        { id: 'o1', kind: 'ordering', steps: ['a', 'b', 'c', 'd', 'e'] },
+        { id: 'f1', kind: 'text', maxLength: 20 },
+      ],
     },
     { kind: 'scenario', id: 'system-failure', maxChoices: 3, maxDepth: 5, ids: ['n1'] },
     { kind: 'reflection', id: 'account', prompts: [{ id: 'r1', maxLength: 40 }, { id: 'r2', maxLength: 12 }] },
@@ -39,6 +46,18 @@ function prng(seed: number) {
 function randomState(random: () => number, shape: ModuleShape): LearnerState {
   const int = (n: number) => Math.floor(random() * n);
   const text = (max: number) => Array.from({ length: int(max + 1) }, () => ['a', 'é', '£', '😀', ' ', '\n', '"', '漢'][int(8)]).join('');
+  const randomResponse = (item: QuizItemShape): QuizResponse => {
+    switch (item.kind) {
+      case 'choice':
+        return { kind: 'choice', chosen: item.options.flatMap((_, i) => (random() < 0.5 ? [i] : [])) };
+      case 'matching':
+        return { kind: 'matching', answers: item.prompts.map(() => int(item.answers.length + 1) - 1) };
+      case 'ordering':
+        return { kind: 'ordering', order: item.steps.map((_, i) => i).sort(() => random() - 0.5) };
+      case 'text':
+        return { kind: 'text', text: text(item.maxLength) };
+    }
+  };
   const percent = () => (random() < 0.5 ? null : int(101));
   const views = shape.views.map((view): ViewState => {
     const seen = random() < 0.5;
@@ -47,8 +66,9 @@ function randomState(random: () => number, shape: ModuleShape): LearnerState {
         return { kind: 'lesson', seen };
       case 'quiz': {
         const last = percent();
+        const drawn = view.items.map((_, i) => i).sort(() => random() - 0.5).slice(0, int(view.perAttempt + 1));
         const current = random() < 0.7
-          ? { position: int(view.items.length), answers: view.items.map((item) => int(1 << item.options.length)), submitted: random() < 0.5 }
+          ? { seed: int(2 ** 32), items: drawn, position: int(Math.max(1, drawn.length)), responses: drawn.map((i) => (random() < 0.2 ? null : randomResponse(view.items[i]!))), submitted: random() < 0.5 }
           : null;
         return { kind: 'quiz', seen, quiz: { attempts: int(256), best: last === null ? null : Math.max(last, int(101)), last, everPassed: random() < 0.5, current } };
       }
@@ -148,6 +168,23 @@ describe('records saved by codec version 1', () => {
     suspendData: string;
     state: { position: number; lessonsSeen: boolean[]; quiz: QuizProgress; reflections: string[] };
   }
+  type V1Quiz = Omit<QuizProgress, 'current'> & { current: { position: number; answers: number[]; submitted: boolean } | null };
+  /** v1 attempts showed every item in authored order: today that is an attempt with seed 0 drawing every item. */
+  function asDrawnAttempt(quiz: V1Quiz): QuizProgress {
+    const current = quiz.current;
+    if (!current) return { ...quiz, current: null };
+    const indexes = (mask: number) => Array.from({ length: 31 }, (_, i) => i).filter((i) => (mask >> i) & 1);
+    return {
+      ...quiz,
+      current: {
+        seed: 0,
+        items: current.answers.map((_, i) => i),
+        position: current.position,
+        responses: current.answers.map((mask) => (mask === 0 ? null : { kind: 'choice', chosen: indexes(mask) })),
+        submitted: current.submitted,
+      },
+    };
+  }
   const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/suspend/codec-v1-records.json'), 'utf8')) as { records: V1Record[] };
 
   /** Today's shape of the module the record was saved for: its lessons, its quiz, then any reflection prompts. */
@@ -156,7 +193,13 @@ describe('records saved by codec version 1', () => {
       moduleId: old.moduleId,
       views: [
         ...old.lessons.map((id) => ({ kind: 'lesson' as const, id })),
-        { kind: 'quiz', id: 'quiz', maxAttempts: 0, items: old.quiz.optionCounts.map((n, i) => ({ id: `q${i}`, options: Array.from({ length: n }, (_, j) => String(j)) })) },
+        {
+          kind: 'quiz',
+          id: 'quiz',
+          maxAttempts: 0,
+          perAttempt: old.quiz.optionCounts.length,
+          items: old.quiz.optionCounts.map((n, i) => ({ id: `q${i}`, kind: 'choice' as const, options: Array.from({ length: n }, (_, j) => String(j)) })),
+        },
         ...(old.reflections.length ? [{ kind: 'reflection' as const, id: 'account', prompts: old.reflections }] : []),
       ],
     };
@@ -170,7 +213,7 @@ describe('records saved by codec version 1', () => {
     const lessons = state.views.filter((v) => v.kind === 'lesson').map((v) => v.seen);
     expect(lessons).toEqual(record.state.lessonsSeen);
     const quiz = state.views.find((v) => v.kind === 'quiz');
-    expect(quiz?.kind === 'quiz' && quiz.quiz).toEqual(record.state.quiz);
+    expect(quiz?.kind === 'quiz' && quiz.quiz).toEqual(asDrawnAttempt(record.state.quiz as unknown as V1Quiz));
     const texts = state.views.flatMap((v) => (v.kind === 'reflection' ? v.texts : []));
     expect(texts).toEqual(record.state.reflections);
     // v1 positions counted lessons then the quiz; today's views are laid out the same for these modules.

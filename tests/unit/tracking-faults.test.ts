@@ -7,11 +7,13 @@ import { Scorm12Adapter } from '../../src/tracking/scorm12-adapter.ts';
 import { Scorm2004Adapter } from '../../src/tracking/scorm2004-adapter.ts';
 import { StandaloneAdapter } from '../../src/tracking/standalone-adapter.ts';
 import { decodeState } from '../../src/tracking/codec/index.ts';
-import { lessonsSeen, moduleConfig, quizItems, realCourse, reflectionTexts, withReflectionView } from '../support/real-course.ts';
+import { lessonsSeen, moduleConfig, realCourse, reflectionTexts, withReflectionView } from '../support/real-course.ts';
+import { answerBook, attemptItems } from '../support/quiz-answers.ts';
 import { memoryStore } from '../support/memory-store.ts';
 import { strictLms } from '../support/strict-lms.ts';
 
-const config = moduleConfig(realCourse());
+const course = realCourse();
+const config = moduleConfig(course);
 
 
 /** A scheduler the test drives by hand, so retries happen without real time passing. */
@@ -113,7 +115,7 @@ describe.each(['1.2', '2004'] as const)('tracking faults on SCORM %s', (version)
     expect(() => {
       session.goTo(1);
       session.startQuizAttempt();
-      session.answer(0, quizItems(config)[0]!.correctMask, Date.now());
+      session.answer(0, answerBook(course).right(attemptItems(session)[0]!), Date.now());
       session.finish();
     }).not.toThrow();
     expect(session.lmsErrors().some((e) => e.code === 'no-api')).toBe(true);

@@ -161,6 +161,7 @@ describe('the SCORM 1.2 fixture against the real course', () => {
     const module1 = sam!.cells.filter((c) => c.module === 'u219-lo1');
     expect(module1.length).toBeGreaterThan(10);
     expect(module1.filter((c) => c.status !== 'shown')).toEqual([]);
-    expect(module1.every((c) => c.wrong === 0 && c.notAttempted === 0 && c.right > 0)).toBe(true);
+    // The bank now holds items this recorded attempt never drew: they count as not attempted, never as wrong.
+    expect(module1.every((c) => c.wrong === 0 && c.right > 0)).toBe(true);
   });
 });

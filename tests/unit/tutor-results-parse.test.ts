@@ -87,6 +87,13 @@ describe('generic CSV', () => {
     expect(report.answers[2]).toMatchObject({ learner: 'Asha Patel', interactionId: 'u219:lo1:quiz:q04', result: 'wrong', response: 'c', time: Date.parse('2026-12-01T09:11:00Z') });
   });
 
+  it('reads quiz part marks (a number 0-1) as right, wrong or partly right', () => {
+    const csv = 'learner,interaction_id,result\nAsha,u219-lo1-quiz-q02,0.5\nAsha,u219-lo1-quiz-q16,1\nAsha,u219-lo1-quiz-q17,0\nAsha,u219-lo1-quiz-q21,0.67a\n';
+    const report = parseReport('marks.csv', csv);
+    expect(report.answers.map((a) => a.result)).toEqual(['neutral', 'correct', 'wrong']);
+    expect(report.problems).toHaveLength(1);
+  });
+
   it('needs only the three required columns, and leaves out rows it cannot read, saying why', () => {
     const report = parseReport('mine.csv', 'Interaction_ID,Learner,Result\nq1,Ann,correct\nq2,Ann,maybe\nq3,Ann\n');
     expect(report.answers).toEqual([expect.objectContaining({ learner: 'Ann', interactionId: 'q1', result: 'correct' })]);

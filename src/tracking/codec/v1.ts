@@ -1,6 +1,5 @@
-import { initialState, type LearnerState, type ModuleShape, type QuizShape } from '../learner-state.ts';
+import { initialState, type LearnerState, type ModuleShape, type QuizAttempt, type QuizProgress, type QuizShape } from '../learner-state.ts';
 import { BitReader, fingerprint } from './bits.ts';
-import { readQuizView } from './quiz-view.ts';
 
 /**
  * Codec version 1 (lessons, then one quiz; no scenario views existed). Kept so a
@@ -21,7 +20,7 @@ interface V1Layout {
 }
 
 function layoutOf(shape: ModuleShape): V1Layout {
-  const quiz = shape.views.find((v): v is QuizShape => v.kind === 'quiz') ?? { kind: 'quiz', id: 'quiz', items: [], maxAttempts: 0 };
+  const quiz = shape.views.find((v): v is QuizShape => v.kind === 'quiz') ?? { kind: 'quiz', id: 'quiz', items: [], perAttempt: 0, maxAttempts: 0 };
   return {
     moduleId: shape.moduleId,
     lessons: shape.views.filter((v) => v.kind === 'lesson').map((v) => v.id),
@@ -31,7 +30,8 @@ function layoutOf(shape: ModuleShape): V1Layout {
 }
 
 function v1Fingerprint(layout: V1Layout): string {
-  const optionCounts = layout.quiz.items.map((i) => i.options.length);
+  // v1 quizzes had choice items only; any other item kind makes the fingerprint differ, as it should.
+  const optionCounts = layout.quiz.items.map((i) => (i.kind === 'choice' ? i.options.length : -1));
   return fingerprint(JSON.stringify([layout.moduleId, layout.lessons, optionCounts, [], layout.reflections]), FINGERPRINT_LENGTH);
 }
 
@@ -44,7 +44,7 @@ export function decodeV1(text: string, shape: ModuleShape): V1Decode {
     const v1Views = layout.lessons.length + 1;
     const v1Position = input.index(v1Views, 'position');
     const lessonsSeen = layout.lessons.map(() => input.flag());
-    const quiz = readQuizView(input, layout.quiz);
+    const quiz = readV1Quiz(input, layout.quiz);
     const includesText = input.flag();
     const reflections = layout.reflections.map((r) => (includesText ? input.text(r.maxLength) : ''));
     input.expectEnd();
@@ -65,3 +65,34 @@ export function decodeV1(text: string, shape: ModuleShape): V1Decode {
   }
 }
 
+
+/** v1 quiz record: counts and scores, then the attempt as one option bit mask per item (every item, authored order). */
+function readV1Quiz(input: BitReader, shape: QuizShape): QuizProgress {
+  const attempts = input.read(8);
+  const best = input.optionalPercent();
+  const last = input.optionalPercent();
+  const everPassed = input.flag();
+  let current: QuizAttempt | null = null;
+  if (input.flag()) {
+    const items = shape.items;
+    const position = input.index(Math.max(1, items.length), 'quiz position');
+    const masks = items.map((item) => input.read(item.kind === 'choice' ? item.options.length : 0));
+    const submitted = input.flag();
+    // v1 showed every item in authored order with no draw: the same attempt, now with seed 0.
+    if (items.length <= shape.perAttempt)
+      current = {
+        seed: 0,
+        items: items.map((_, i) => i),
+        position,
+        responses: masks.map((mask) => (mask === 0 ? null : { kind: 'choice', chosen: indexesOf(mask) })),
+        submitted,
+      };
+  }
+  return { attempts, best, last, everPassed, current };
+}
+
+function indexesOf(mask: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; mask >> i; i++) if ((mask >> i) & 1) out.push(i);
+  return out;
+}

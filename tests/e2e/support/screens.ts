@@ -5,7 +5,8 @@ import { walk } from '../../../src/lib/scenario-engine.ts';
 import { bestPathFrom } from '../../../src/lib/scenario-graph.ts';
 import type { RuntimeScenario } from '../../../src/lib/scenario-model.ts';
 import { screen, type Screen } from './axe-scan.ts';
-import { course, firstModule, optionsFor, quiz } from './course.ts';
+import { answerCurrent, course, currentItem, firstModule, perAttempt } from './course.ts';
+import { coveringRandom, fixRandom, serveQuizAs } from './quiz-page.ts';
 
 /**
  * Every screen a learner or tutor can reach, for the accessibility scan (tests/e2e/axe-screens.spec.ts).
@@ -120,38 +121,63 @@ function scenarioScreens(): Screen[] {
 
 const moduleOne = `${firstModule.meta.id}.html`;
 
-/** Quiz screens of module 1 (intro, a question, the error for no answer, feedback, result). */
 async function startQuiz(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Start the quiz' }).click();
   await expect(page.locator('.question-count')).toBeVisible();
 }
 
-/** Answers the question on screen (rightly or not) and checks it: the feedback shows. */
-async function answerAndCheck(page: Page, index: number, right: boolean): Promise<void> {
-  for (const text of optionsFor(quiz.items[index]!, right)) await page.getByLabel(text, { exact: true }).check();
-  await page.getByRole('button', { name: 'Check answer' }).click();
-}
-
-async function quizError(page: Page): Promise<void> {
+/** Assessment attempt of module 1: the error for no answer, each item type answered once, the result and review. */
+async function assessmentAttempt(page: Page, scanHere: (label: string) => Promise<void>): Promise<void> {
   await startQuiz(page);
-  await page.getByRole('button', { name: 'Check answer' }).click();
-  await expect(page.getByRole('alert')).toBeVisible();
-}
-
-async function quizFeedback(page: Page): Promise<void> {
-  await startQuiz(page);
-  await answerAndCheck(page, 0, false);
-  await expect(page.getByRole('heading', { level: 2, name: 'Not quite' })).toBeVisible();
-}
-
-/** Every other answer right: the result with outcomes passed and outcomes to review. */
-async function quizResult(page: Page): Promise<void> {
-  await startQuiz(page);
-  for (const i of quiz.items.keys()) {
-    await answerAndCheck(page, i, i % 2 === 0);
-    await page.getByRole('button', { name: i === quiz.items.length - 1 ? 'See your result' : 'Next question' }).click();
+  const seen = new Set<string>();
+  for (let i = 0; i < perAttempt; i++) {
+    await expect(page.getByText(`Question ${i + 1} of ${perAttempt}`)).toBeVisible();
+    const item = await currentItem(page);
+    // Moving on without an answer shows the error (an ordering item always has one: its starting order).
+    if (!seen.has('error') && item.type !== 'ordering') {
+      await page.getByRole('button', { name: i === perAttempt - 1 ? 'Finish the quiz' : 'Next question' }).click();
+      await expect(page.getByRole('alert')).toBeVisible();
+      await scanHere('moving on without an answer');
+      seen.add('error');
+    }
+    await answerCurrent(page, item, i % 2 === 0);
+    if (!seen.has(item.type)) {
+      seen.add(item.type);
+      await scanHere(`${item.type} item answered`);
+    }
+    await page.getByRole('button', { name: i === perAttempt - 1 ? 'Finish the quiz' : 'Next question' }).click();
   }
   await expect(page.locator('.result h2')).toBeVisible();
+  await scanHere('result and review');
+}
+
+/** The same quiz in practice mode, drawn so that every item type comes up: the feedback on each type, then the result. */
+async function practiceAttempt(page: Page, scanHere: (label: string) => Promise<void>): Promise<void> {
+  await startQuiz(page);
+  const seen = new Set<string>();
+  for (let i = 0; i < perAttempt; i++) {
+    await expect(page.getByText(`Question ${i + 1} of ${perAttempt}`)).toBeVisible();
+    const item = await currentItem(page);
+    const first = !seen.has(item.type);
+    // The first question is answered rightly ("Correct"), the first of every other type wrongly ("Not quite").
+    const right = i === 0 || !first;
+    await answerCurrent(page, item, right);
+    await page.getByRole('button', { name: 'Check answer' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: right ? 'Correct' : 'Not quite' })).toBeVisible();
+    if (first) {
+      seen.add(item.type);
+      await scanHere(`${item.type} item, feedback on a ${right ? 'right' : 'wrong'} answer`);
+    }
+    await page.getByRole('button', { name: i === perAttempt - 1 ? 'See your result' : 'Next question' }).click();
+  }
+  await expect(page.locator('.result h2')).toBeVisible();
+  await scanHere('result and review with the right answers');
+}
+
+/** Module 1's quiz served in practice mode, with a draw that brings up every item type. */
+async function practiceMode(page: Page): Promise<void> {
+  await fixRandom(page, coveringRandom);
+  await serveQuizAs(page, { mode: 'practice' });
 }
 
 const fixture = (name: string) => join(import.meta.dirname, '../../fixtures', name);
@@ -195,9 +221,7 @@ export const SCREENS: readonly Screen[] = [
   ...lessonScreens(),
   screen('What would you say: empty reply error', `${moduleOne}#lesson-questioning-techniques`, emptyReplyError),
   screen('quiz intro', `${moduleOne}#quiz`),
-  screen('quiz question', `${moduleOne}#quiz`, startQuiz),
-  screen('quiz: no answer chosen', `${moduleOne}#quiz`, quizError),
-  screen('quiz feedback', `${moduleOne}#quiz`, quizFeedback),
-  screen('quiz result', `${moduleOne}#quiz`, quizResult),
+  screen('quiz, assessment mode', `${moduleOne}#quiz`, assessmentAttempt),
+  screen('quiz, practice mode', `${moduleOne}#quiz`, practiceAttempt, { prepare: practiceMode }),
   ...scenarioScreens(),
 ];
