@@ -174,9 +174,12 @@ async function practiceAttempt(page: Page, scanHere: (label: string) => Promise<
   await scanHere('result and review with the right answers');
 }
 
-/** Module 1's quiz served in practice mode, with a draw that brings up every item type. */
+/** A draw of module 1's quiz that brings up every item type. */
+const everyItemType = (page: Page) => fixRandom(page, coveringRandom);
+
+/** Module 1's quiz served in practice mode, with that draw. */
 async function practiceMode(page: Page): Promise<void> {
-  await fixRandom(page, coveringRandom);
+  await everyItemType(page);
   await serveQuizAs(page, { mode: 'practice' });
 }
 
@@ -221,7 +224,7 @@ export const SCREENS: readonly Screen[] = [
   ...lessonScreens(),
   screen('What would you say: empty reply error', `${moduleOne}#lesson-questioning-techniques`, emptyReplyError),
   screen('quiz intro', `${moduleOne}#quiz`),
-  screen('quiz, assessment mode', `${moduleOne}#quiz`, assessmentAttempt),
+  screen('quiz, assessment mode', `${moduleOne}#quiz`, assessmentAttempt, { prepare: everyItemType }),
   screen('quiz, practice mode', `${moduleOne}#quiz`, practiceAttempt, { prepare: practiceMode }),
   ...scenarioScreens(),
 ];
