@@ -5,6 +5,7 @@ import svelte from '@astrojs/svelte';
 import courseContent from './src/integrations/course-content.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { courseGlossaryPlugin } from './src/integrations/glossary-plugin.ts';
+import { tableLabelsPlugin } from './src/integrations/table-labels-plugin.ts';
 
 // SCORM packages are opened from an arbitrary LMS path, so every URL must be
 // relative: flat .html files, assets prefixed with '.', CSS inlined.
@@ -30,9 +31,10 @@ export default defineConfig({
       styleDirective: { resources: ["'self'"] },
     },
   },
-  // The glossary plugin marks each lesson's first use of a term (content/glossary/*.yaml).
+  // The glossary plugin marks each lesson's first use of a term (content/glossary/*.yaml); the table plugin labels
+  // each table cell with its column heading, for the stacked layout of tables on a phone.
   // No syntax highlighting: the course has no code, and Shiki's inline styles would break the CSP.
-  markdown: { processor: satteri({ mdastPlugins: [courseGlossaryPlugin()] }), syntaxHighlight: false },
+  markdown: { processor: satteri({ mdastPlugins: [courseGlossaryPlugin()], hastPlugins: [tableLabelsPlugin()] }), syntaxHighlight: false },
   devToolbar: { enabled: false },
   prefetch: false,
   vite: {

@@ -47,7 +47,10 @@ export function glossaryPlugin(terms: readonly GlossaryTerm[]): MdastPluginEntry
       text(node, ctx) {
         const ancestors: TreeNode[] = [];
         for (let p = ctx.parent(node) as Parameters<typeof ctx.parent>[0] | undefined; p; p = ctx.parent(p)) ancestors.push(p as TreeNode);
-        if (insideSkipped(ancestors)) return;
+        // A table's heading row is hidden from sight on a phone (each cell shows its heading instead): a term button
+        // there would take keyboard focus unseen, so the first use is marked in the table's body or later text.
+        const inHeadingRow = ancestors.some((a) => a.type === 'tableRow' && ctx.indexOf(a as never) === 0);
+        if (insideSkipped(ancestors) || inHeadingRow) return;
         const uses = find(node.value, used);
         if (uses.length === 0) return;
         const parts: object[] = [];

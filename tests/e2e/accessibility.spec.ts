@@ -1,15 +1,18 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { RuntimeItem } from '../../src/lib/quiz-model.ts';
-import { answerCurrent, answers, course, currentItem, firstModule, openQuiz, perAttempt, quiz } from './support/course.ts';
-import { moduleConfigFor } from '../../src/course/module-config.ts';
-import { walk } from '../../src/lib/scenario-engine.ts';
-import { bestPathFrom } from '../../src/lib/scenario-graph.ts';
-import { closeCourse, courseFrame, launch, openStandIn, packages } from './support/stand-in.ts';
-import { courseViolations, pageViolations } from './support/axe.ts';
+import { STRUCTURE_RULES, WCAG_22_AA } from './support/axe-scan.ts';
+import { answers, currentItem, firstModule, perAttempt, quiz } from './support/course.ts';
+import { launch, openStandIn, packages } from './support/stand-in.ts';
 
 const moduleFile = `${firstModule.meta.id}.html`;
-const practice = course.modules.find((m) => m.meta.id === 'practice')!;
-const scenarioForAxe = moduleConfigFor(course, practice).views.flatMap((v) => (v.kind === 'scenario' ? [v.scenario] : []))[0]!;
+
+/** axe on the course inside the stand-in's iframe (the stand-in's own controls are not the course). */
+async function courseViolations(page: Page): Promise<string[]> {
+  const builder = () => new AxeBuilder({ page }).include('[data-testid="course-frame"]');
+  const found = [...(await builder().withTags(WCAG_22_AA).analyze()).violations, ...(await builder().withRules(STRUCTURE_RULES).analyze()).violations];
+  return found.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
 
 /** URL of a file inside the SCORM 2004 zip, served by the stand-in (no LMS API: standalone mode). */
 async function packageUrl(page: Page, file: string): Promise<string> {
@@ -30,99 +33,7 @@ test('the scan reaches inside the course frame (a planted fault is found)', asyn
   expect((await courseViolations(page)).some((v) => v.startsWith('image-alt'))).toBe(true);
 });
 
-for (const scheme of ['light', 'dark'] as const) {
-  test.describe(`axe, WCAG 2.2 AA, ${scheme} scheme`, () => {
-    test.use({ colorScheme: scheme });
-
-    test('module page: lesson, resume prompt, quiz question, feedback and result have no violations', async ({ page }) => {
-      await openStandIn(page);
-      const learner = { id: `axe-${scheme}` };
-      await launch(page, { version: '2004', learner });
-      const frame = courseFrame(page);
-      await expect(frame.getByRole('heading', { level: 1, name: firstModule.lessons[0]!.meta.title })).toBeVisible();
-      expect(await courseViolations(page), 'lesson view').toEqual([]);
-
-      await openQuiz(frame);
-      await frame.getByRole('button', { name: 'Start the quiz' }).click();
-      await expect(frame.getByText(`Question 1 of ${perAttempt}`)).toBeVisible();
-      expect(await courseViolations(page), 'quiz question').toEqual([]);
-
-      // Every item type drawn is scanned once, answered (half of them wrongly) as it is shown.
-      const scanned = new Set<string>();
-      let errorShown = false;
-      for (let i = 0; i < perAttempt; i++) {
-        await expect(frame.getByText(`Question ${i + 1} of ${perAttempt}`)).toBeVisible();
-        const item = await currentItem(frame);
-        // Moving on without an answer shows the error (an ordering item always has one: its starting order).
-        if (!errorShown && item.type !== 'ordering') {
-          await frame.getByRole('button', { name: 'Next question' }).click();
-          await expect(frame.getByRole('alert')).toBeVisible();
-          expect(await courseViolations(page), 'quiz error message').toEqual([]);
-          errorShown = true;
-        }
-        await answerCurrent(frame, item, i % 2 === 0);
-        if (!scanned.has(item.type)) {
-          scanned.add(item.type);
-          expect(await courseViolations(page), `quiz item of type ${item.type}`).toEqual([]);
-        }
-        await frame.getByRole('button', { name: i === perAttempt - 1 ? 'Finish the quiz' : 'Next question' }).click();
-      }
-      await expect(frame.locator('.result h2')).toBeVisible();
-      expect(await courseViolations(page), 'quiz result and review').toEqual([]);
-
-      await frame.getByRole('button', { name: 'Try the quiz again' }).click();
-      await closeCourse(page);
-      await launch(page, { version: '2004', learner });
-      await expect(frame.getByRole('heading', { name: 'Welcome back' })).toBeVisible();
-      expect(await courseViolations(page), 'resume prompt').toEqual([]);
-    });
-
-    test('practice scenario: mid-conversation and debrief have no violations', async ({ page }) => {
-      await page.goto(`${await packageUrl(page, 'practice.html')}#scenario-${scenarioForAxe.id}`);
-      const view = page.locator(`#scenario-${scenarioForAxe.id}`);
-      const path = bestPathFrom(scenarioForAxe)!;
-      for (const [step, choice] of path.entries()) {
-        await view.getByRole('button', { name: walk(scenarioForAxe, path.slice(0, step)).current.choices[choice]!.say, exact: true }).click();
-        if (step === 2) expect(await pageViolations(page), 'mid-conversation').toEqual([]);
-      }
-      await expect(view.getByRole('heading', { level: 2, name: /^Ending: / })).toBeVisible();
-      expect(await pageViolations(page), 'debrief').toEqual([]);
-    });
-
-    test('lesson components, closed and opened, have no violations', async ({ page }) => {
-      // Module 1 uses every lesson component: Journey and Reveal (lesson 1), Screen, Field, ScreenButton,
-      // ScreenMenu and Reveal (lesson 2), Sort and WhatWouldYouSay (lessons 3 and 4), glossary terms (all).
-      await page.setViewportSize({ width: 800, height: 900 });
-      await page.goto(await packageUrl(page, moduleFile));
-      for (const lesson of firstModule.lessons) {
-        await page.goto(`${page.url().split('#')[0]}#lesson-${lesson.slug}`);
-        const view = page.locator('.view.current');
-        await expect(view.getByRole('heading', { level: 1, name: lesson.meta.title })).toBeVisible();
-        expect(await pageViolations(page), `${lesson.slug}, closed`).toEqual([]);
-        // Terms inside a hidden model answer appear only after Compare: open what the learner can see.
-        for (const button of await view.locator('.reveal-button, .term-button').all()) if (await button.isVisible()) await button.click();
-        for (const sort of await view.locator('.sort').all()) {
-          await sort.getByRole('radio').first().check();
-          await sort.getByRole('button', { name: 'Check my answers' }).click();
-        }
-        for (const reply of await view.locator('[data-wwys]').all()) {
-          await reply.getByRole('button', { name: 'Compare with a model answer' }).click();
-          await expect(reply.getByText('Write your reply first, then compare it.')).toBeVisible();
-          await reply.getByLabel('Your reply').fill('Sorry about that. What happens when you press Pay?');
-          await reply.getByRole('button', { name: 'Compare with a model answer' }).click();
-        }
-        expect(await pageViolations(page), `${lesson.slug}, opened and checked`).toEqual([]);
-      }
-    });
-
-    test('course home, tutor guide, glossary and coverage report have no violations', async ({ page }) => {
-      for (const file of ['index.html', 'tutor-guide.html', 'glossary.html', 'criteria-coverage.html']) {
-        await page.goto(await packageUrl(page, file));
-        expect(await pageViolations(page), file).toEqual([]);
-      }
-    });
-  });
-}
+// Every screen at every width and in both colour schemes: tests/e2e/axe-screens.spec.ts (screens in support/screens.ts).
 
 test.describe('keyboard only', () => {
   test('completes a module with the keyboard, focus always visible and never lost', async ({ page }) => {
@@ -306,17 +217,7 @@ test.describe('lesson components by keyboard', () => {
 });
 
 test.describe('reflow, zoom and motion', () => {
-  for (const width of [320, 640]) {
-    test(`no horizontal scrolling of text at ${width} CSS px (${width === 640 ? '200% zoom of 1280' : 'phone'})`, async ({ page }) => {
-      await page.setViewportSize({ width, height: 800 });
-      for (const file of [moduleFile, 'index.html', 'tutor-guide.html', 'glossary.html', 'criteria-coverage.html']) {
-        await page.goto(await packageUrl(page, file));
-        await page.waitForLoadState('networkidle');
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        expect(overflow, `${file} scrolls sideways`).toBeLessThanOrEqual(0);
-      }
-    });
-  }
+  // No sideways scrolling at 320 and 640 px: checked on every screen by tests/e2e/axe-screens.spec.ts.
 
   test('on a phone the module contents start folded and open from the keyboard', async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 740 });

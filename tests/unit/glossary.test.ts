@@ -125,6 +125,13 @@ describe('glossary plugin (MDX build)', () => {
     expect(code).toMatch(/" they use\. The ",\s*_jsx\(Term/);
   });
 
+  it('does not mark a term in a table heading (hidden on a phone), only in the table body', async () => {
+    const code = await compile(['| Your browser | Why |', '|---|---|', '| An old browser | It may not show the page |'].join('\n'));
+    expect(code.match(/term: "browser"/g)).toHaveLength(1);
+    expect(code).toMatch(/children: "Your browser"/);
+    expect(code).toMatch(/"An old ",\s*_jsx\(Term/);
+  });
+
   it('starts afresh in each lesson', async () => {
     expect((await compile('A browser.')).match(/term: "browser"/g)).toHaveLength(1);
     expect((await compile('A browser again.')).match(/term: "browser"/g)).toHaveLength(1);
