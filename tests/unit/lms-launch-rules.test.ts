@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { IDLE_COMMIT_MS } from '../../src/tracking/commit-policy.ts';
-import type { Scheduler } from '../../src/tracking/commit-retry.ts';
 import { encodeState } from '../../src/tracking/codec/index.ts';
 import { initialState } from '../../src/tracking/learner-state.ts';
 import { ModuleSession } from '../../src/tracking/module-session.ts';
@@ -10,24 +9,13 @@ import { interactionIndexer, INTERACTION_CAP } from '../../src/tracking/scorm-sh
 import { memoryStore } from '../support/memory-store.ts';
 import { lessonPositions, lessonsSeen, moduleConfig, quizPosition, realCourse, reflectionTexts, withReflectionView } from '../support/real-course.ts';
 import { answerBook, attemptItems } from '../support/quiz-answers.ts';
+import { manualScheduler } from '../support/manual-scheduler.ts';
 import { strictLms, type StrictLms } from '../support/strict-lms.ts';
 
 const course = realCourse();
 const config = moduleConfig(course);
 const { right: rightAnswer, wrong: wrongAnswer } = answerBook(course);
 
-function manualScheduler() {
-  const queue: { fn: () => void; ms: number; id: number }[] = [];
-  let next = 0;
-  const scheduler: Scheduler = {
-    setTimeout: (fn, ms) => (queue.push({ fn, ms, id: ++next }), next),
-    clearTimeout: (id) => {
-      const i = queue.findIndex((t) => t.id === id);
-      if (i >= 0) queue.splice(i, 1);
-    },
-  };
-  return { scheduler, queue, runNext: () => queue.shift()?.fn() };
-}
 
 const V = {
   '1.2': {

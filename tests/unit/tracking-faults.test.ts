@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CommitRetry, RETRY_DELAYS_MS, type CommitOutcome, type Scheduler } from '../../src/tracking/commit-retry.ts';
+import { CommitRetry, RETRY_DELAYS_MS, type CommitOutcome } from '../../src/tracking/commit-retry.ts';
 import { CommitPolicy, IDLE_COMMIT_MS } from '../../src/tracking/commit-policy.ts';
 import { ModuleSession } from '../../src/tracking/module-session.ts';
 import { Scorm12Adapter } from '../../src/tracking/scorm12-adapter.ts';
@@ -9,25 +9,13 @@ import { decodeState } from '../../src/tracking/codec/index.ts';
 import { lessonsSeen, moduleConfig, realCourse, reflectionTexts, withReflectionView } from '../support/real-course.ts';
 import { answerBook, attemptItems } from '../support/quiz-answers.ts';
 import { memoryStore } from '../support/memory-store.ts';
+import { manualScheduler } from '../support/manual-scheduler.ts';
 import { strictLms } from '../support/strict-lms.ts';
 
 const course = realCourse();
 const config = moduleConfig(course);
 
 
-/** A scheduler the test drives by hand, so retries happen without real time passing. */
-function manualScheduler() {
-  const queue: { fn: () => void; ms: number; id: number }[] = [];
-  let next = 0;
-  const scheduler: Scheduler = {
-    setTimeout: (fn, ms) => (queue.push({ fn, ms, id: ++next }), next),
-    clearTimeout: (id) => {
-      const i = queue.findIndex((t) => t.id === id);
-      if (i >= 0) queue.splice(i, 1);
-    },
-  };
-  return { scheduler, queue, runNext: () => queue.shift()?.fn() };
-}
 
 function resumeEntry(version: '1.2' | '2004', extra: Record<string, unknown> = {}): Record<string, unknown> {
   return version === '1.2' ? { ...extra, core: { entry: 'resume' } } : { ...extra, entry: 'resume' };
