@@ -1,3 +1,4 @@
+import { viewDone } from '../lib/module-views.ts';
 import { quizOf, type LearnerState } from './learner-state.ts';
 import type { SuccessStatus } from './lms-adapter.ts';
 
@@ -9,20 +10,12 @@ export interface StatusPolicy {
   counts?: 'best' | 'last';
 }
 
-/** Complete = every lesson seen and every scored view (quiz, scenario) attempted at least once. */
+/**
+ * Complete = every lesson seen and every scored view (quiz, scenario) attempted at least once: the same
+ * "done" the contents list shows. Reflection prompts are optional, so they never hold completion back.
+ */
 export function isComplete(state: LearnerState): boolean {
-  return state.views.every((view) => {
-    switch (view.kind) {
-      case 'lesson':
-        return view.seen;
-      case 'quiz':
-        return view.quiz.attempts > 0;
-      case 'scenario':
-        return view.scenario.best !== null;
-      case 'reflection':
-        return true;
-    }
-  });
+  return state.views.every((view) => view.kind === 'reflection' || viewDone(view));
 }
 
 /** Success follows the reported score; a pass is kept unless the module allows downgrades. */
