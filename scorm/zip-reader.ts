@@ -171,7 +171,6 @@ function inflateEntry(bytes: Uint8Array, entry: CentralEntry): Uint8Array | stri
   try {
     const step = 64 * 1024;
     for (let at = 0; at < compressed.length && !overflow; at += step) inflater.push(compressed.subarray(at, at + step), at + step >= compressed.length);
-    if (compressed.length === 0) inflater.push(new Uint8Array(0), true);
   } catch (error) {
     return `cannot be inflated (${(error as Error).message})`;
   }

@@ -307,6 +307,15 @@ describe('readZipUntrusted: reading entry data', () => {
     expect(files.get('several.bin')).toEqual(noise(150_000));
   });
 
+  it('reports deflate data cut short, also when the cut falls on a 64 KiB read chunk', () => {
+    // fflate waits for more input unless told the chunk is the last: the reader must tell it.
+    const whole = deflateSync(noise(150_000), { level: 0 });
+    for (const cut of [64 * 1024, 1000]) {
+      const zip = handZip([{ name: 'a.bin', data: whole.subarray(0, cut), method: 8, size: 150_000 }]);
+      expect(readZipUntrusted(zip).problems).toEqual(['a.bin: cannot be inflated (unexpected EOF)']);
+    }
+  });
+
   it('reports deflate data that cannot be inflated', () => {
     expect(readZipUntrusted(handZip([{ name: 'a.txt', data: Uint8Array.of(0xff, 0xff, 0xff), method: 8, size: 10 }])).problems).toEqual(['a.txt: cannot be inflated (invalid block type)']);
   });
