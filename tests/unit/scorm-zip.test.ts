@@ -128,6 +128,10 @@ describe('createDeterministicZip', () => {
     expect(() => createDeterministicZip([{ path, data: encode('x') }])).toThrow(message);
   });
 
+  it('rejects a control character in a name, with the exact reason', () => {
+    expect(() => createDeterministicZip([{ path: 'a\tb.html', data: encode('x') }])).toThrow(new Error('zip entry "a\tb.html": has a control character in its name'));
+  });
+
   it('rejects the same path twice', () => {
     expect(() => createDeterministicZip([entries[0]!, entries[0]!])).toThrow(/"index.html" is given twice/);
   });
@@ -142,8 +146,8 @@ describe('createDeterministicZip', () => {
   });
 
   it('accepts a colon inside a relative path (only a drive letter at the start is absolute)', () => {
-    const zip = createDeterministicZip([{ path: 'notes/10:30.html', data: encode('x') }]);
-    expect([...readZip(zip).keys()]).toEqual(['notes/10:30.html']);
+    const zip = createDeterministicZip([{ path: 'notes/10:30.html', data: encode('x') }, { path: 'notes/at:noon.html', data: encode('y') }]);
+    expect([...readZip(zip).keys()]).toEqual(['notes/10:30.html', 'notes/at:noon.html']);
   });
 
   it('compares equal paths as equal (a sort comparator must)', () => {
@@ -157,6 +161,11 @@ describe('readZip', () => {
     const files = readZip(createDeterministicZip(entries));
     expect(Object.fromEntries(files)).toEqual(Object.fromEntries(entries.map((entry) => [entry.path, entry.data])));
     expect(files.size).toBe(entries.length);
+  });
+
+  it('throws listing every problem, separated by "; "', () => {
+    const zip = zipSync({ '../up.html': encode('x'), '/abs.html': encode('y'), 'ok.html': encode('z') });
+    expect(() => readZip(zip)).toThrow(new Error('../up.html: has an empty, "." or ".." segment (path traversal); /abs.html: must be relative (absolute path)'));
   });
 
   it('leaves out directory entries', () => {
