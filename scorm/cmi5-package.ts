@@ -59,6 +59,7 @@ export function checkCmi5Package(files: Map<string, Uint8Array>): string[] {
   try {
     root = parseXml(new TextDecoder().decode(bytes));
   } catch (error) {
+    // Stryker disable next-line ConditionalExpression: equivalent, parseXml throws nothing but XmlSyntaxError; the re-throw only guards a future bug.
     if (error instanceof XmlSyntaxError) return [`${CMI5_FILE}: not well-formed XML: ${error.message}`];
     throw error;
   }
@@ -77,10 +78,11 @@ export function checkCmi5Package(files: Map<string, Uint8Array>): string[] {
     if (seen.has(id)) problems.push(`${where}: id is used by another <au>`);
     seen.add(id);
     const mastery = au.attributes.get('masteryScore');
-    if (mastery !== undefined && !(Number(mastery) >= 0 && Number(mastery) <= 1)) problems.push(`${where}: masteryScore "${mastery}" is not a number from 0 to 1`);
+    // Number('') and Number(' ') are 0, but an empty masteryScore is no xs:decimal: the LMS refuses the course structure.
+    if (mastery !== undefined && (mastery.trim() === '' || !(Number(mastery) >= 0 && Number(mastery) <= 1))) problems.push(`${where}: masteryScore "${mastery}" is not a number from 0 to 1`);
     const url = au.children.find((element) => element.name === 'url')?.text ?? '';
     if (url === '') problems.push(`${where}: no <url>`);
-    else if (!/^[a-z][a-z0-9+.-]*:/i.test(url) && !files.has(url.replace(/[?#].*$/, ''))) problems.push(`${where}: <url> ${url}: file is not in the package`);
+    else if (!/^[a-z][a-z0-9+.-]*:/i.test(url) && !files.has(url.split(/[?#]/, 1)[0]!)) problems.push(`${where}: <url> ${url}: file is not in the package`);
   }
   return problems;
 }

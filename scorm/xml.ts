@@ -85,10 +85,16 @@ const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quo
 
 function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (whole, body: string) => {
-    if (body.startsWith('#x')) return String.fromCodePoint(parseInt(body.slice(2), 16));
-    if (body.startsWith('#')) return String.fromCodePoint(parseInt(body.slice(1), 10));
+    if (body.startsWith('#x')) return character(parseInt(body.slice(2), 16), whole);
+    if (body.startsWith('#')) return character(parseInt(body.slice(1), 10), whole);
     return NAMED_ENTITIES[body] ?? whole;
   });
+}
+
+/** The character a reference names; past U+10FFFF there is none (and String.fromCodePoint would throw a RangeError). */
+function character(codePoint: number, reference: string): string {
+  if (codePoint > 0x10ffff) throw new XmlSyntaxError(`${reference} names no character`);
+  return String.fromCodePoint(codePoint);
 }
 
 /** Maps a string offset to its 1-based line number without rescanning from the start each time. */
