@@ -3,6 +3,7 @@ import { buildManifest12 } from '../../scorm/manifest-12.ts';
 import { buildManifest2004, normalizedMeasure } from '../../scorm/manifest-2004.ts';
 import { buildPackageSpec, MANIFEST_FILE, PackagingError, type PackageCourseInput } from '../../scorm/package-spec.ts';
 import { findAll, parseXml, type XmlElement } from '../../scorm/xml.ts';
+import { validateManifestXsdText } from '../../scorm/validate.ts';
 import { demoCourse, demoSite } from '../fixtures/packages/demo-package.ts';
 
 const sitePaths = demoSite().map((entry) => entry.path);
@@ -237,5 +238,58 @@ describe('normalizedMeasure', () => {
     [100, '1'],
   ])('%d%% → %s', (percent, expected) => {
     expect(normalizedMeasure(percent)).toBe(expected);
+  });
+});
+
+describe('manifests without shared files (every packaged file is a launch page)', () => {
+  const launchOnly = ['m1.html', '2-email.html'];
+  /** The text from `  <resources>` to `  </resources>`, line breaks and indents as written. */
+  const resourcesBlock = (xml: string) => xml.slice(xml.indexOf('  <resources>'), xml.indexOf('  </resources>') + '  </resources>'.length);
+
+  it('1.2: lists the SCO resources only, with no dependency, and passes the XSD check', () => {
+    const xml = buildManifest12(buildPackageSpec(demoCourse, '1.2', launchOnly));
+    expect(resourcesBlock(xml)).toBe(
+      [
+        '  <resources>',
+        '    <resource identifier="res-m1" type="webcontent" adlcp:scormtype="sco" href="m1.html">',
+        '      <file href="m1.html"/>',
+        '    </resource>',
+        '    <resource identifier="res-2-email" type="webcontent" adlcp:scormtype="sco" href="2-email.html">',
+        '      <file href="2-email.html"/>',
+        '    </resource>',
+        '  </resources>',
+      ].join('\n'),
+    );
+    expect(validateManifestXsdText(xml, '1.2')).toEqual({ ok: true, errors: [] });
+  });
+
+  it('2004: lists the SCO resources only, with no dependency, and passes the XSD check', () => {
+    const xml = buildManifest2004(buildPackageSpec(demoCourse, '2004', launchOnly));
+    expect(resourcesBlock(xml)).toBe(
+      [
+        '  <resources>',
+        '    <resource identifier="res-m1" type="webcontent" adlcp:scormType="sco" href="m1.html">',
+        '      <file href="m1.html"/>',
+        '    </resource>',
+        '    <resource identifier="res-2-email" type="webcontent" adlcp:scormType="sco" href="2-email.html">',
+        '      <file href="2-email.html"/>',
+        '    </resource>',
+        '  </resources>',
+      ].join('\n'),
+    );
+    expect(validateManifestXsdText(xml, '2004')).toEqual({ ok: true, errors: [] });
+  });
+});
+
+describe('manifest layout', () => {
+  it('1.2: starts with the XML declaration, one element per line', () => {
+    const xml = buildManifest12(spec12);
+    expect(xml.split('\n').slice(0, 2)).toEqual(['<?xml version="1.0" encoding="UTF-8"?>', '<manifest identifier="course-demo-course" version="1.2.3"']);
+  });
+
+  it('2004: indents the LOM metadata under its parent, in the manifest and in each item', () => {
+    const xml = buildManifest2004(spec2004);
+    expect(xml).toContain('  <metadata>\n    <schema>ADL SCORM</schema>\n    <schemaversion>2004 4th Edition</schemaversion>\n    <lom xmlns="http://ltsc.ieee.org/xsd/LOM">\n      <general>\n');
+    expect(xml).toContain('        <title>Live chat</title>\n        <metadata>\n          <lom xmlns="http://ltsc.ieee.org/xsd/LOM">\n');
   });
 });
