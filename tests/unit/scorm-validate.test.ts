@@ -3,7 +3,7 @@ import { buildPackages } from '../../scorm/build-packages.ts';
 import { PackagingError } from '../../scorm/package-spec.ts';
 import { checkPackage, findAbsoluteUrls } from '../../scorm/validate.ts';
 import { readZip } from '../../scorm/zip.ts';
-import { demoCourse, demoPackageFiles, demoSite, withManifestEdit } from '../fixtures/packages/demo-package.ts';
+import { demoCourse, demoPackageFiles, demoSite, manifestText, withManifestEdit } from '../fixtures/packages/demo-package.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const matches = (path: string, text: string) => findAbsoluteUrls(path, text).map((finding) => finding.match);
@@ -209,5 +209,161 @@ describe('buildPackages', () => {
 
   it('names one zip per SCORM version after the course id', () => {
     expect(buildPackages(demoCourse, demoSite()).map((built) => built.fileName)).toEqual(['demo-course-scorm12.zip', 'demo-course-scorm2004.zip']);
+  });
+});
+
+/** The 1-based line of the first occurrence of `search` in the manifest text. */
+const lineOf = (files: Map<string, Uint8Array>, search: string) => manifestText(files).slice(0, manifestText(files).indexOf(search)).split('\n').length;
+const withManifest = (files: Map<string, Uint8Array>, xml: string) => new Map(files).set('imsmanifest.xml', encode(xml));
+
+describe('checkPackage: exact messages naming the element and field', () => {
+  it('reports a manifest whose root element is not <manifest>', () => {
+    const files = withManifest(demoPackageFiles('1.2'), '<?xml version="1.0"?>\n<package><manifest/></package>');
+    expect(checkPackage(files, '1.2')).toEqual(['imsmanifest.xml: root element is not <manifest>']);
+  });
+
+  it('reports a character reference past U+10FFFF as not well-formed, instead of crashing', () => {
+    const files = withManifestEdit(demoPackageFiles('1.2'), '<title>Live chat</title>', '<title>Live chat &#x110000;</title>');
+    expect(checkPackage(files, '1.2')).toEqual(['imsmanifest.xml: not well-formed XML: &#x110000; names no character']);
+    // The last code point there is, U+10FFFF, still reads fine.
+    expect(checkPackage(withManifestEdit(demoPackageFiles('1.2'), '<title>Live chat</title>', '<title>Live chat &#1114111;</title>'), '1.2')).toEqual([]);
+  });
+
+  it('reports a manifest without a namespace', () => {
+    const files = withManifestEdit(demoPackageFiles('1.2'), '\n    xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"', '');
+    expect(checkPackage(files, '1.2')).toEqual(['imsmanifest.xml: <manifest> namespace is "", SCORM 1.2 needs "http://www.imsproject.org/xsd/imscp_rootv1p1p2"']);
+  });
+
+  it('reports a missing <schemaversion>, with or without <metadata>', () => {
+    const expected = ['imsmanifest.xml: <schemaversion> is missing, SCORM 1.2 needs "1.2"'];
+    expect(checkPackage(withManifestEdit(demoPackageFiles('1.2'), '<schemaversion>1.2</schemaversion>', ''), '1.2')).toEqual(expected);
+    expect(checkPackage(withManifestEdit(demoPackageFiles('1.2'), /<metadata>\n {4}<schema>[\s\S]*?\n {2}<\/metadata>\n/, ''), '1.2')).toEqual(expected);
+  });
+
+  it('finds <metadata> when another element comes before it', () => {
+    const files = withManifestEdit(demoPackageFiles('2004'), '  <metadata>\n    <schema>', '  <ignored/>\n  <metadata>\n    <schema>');
+    expect(checkPackage(files, '2004')).toEqual([]);
+  });
+
+  it('reports an <organization> or <item> without an identifier', () => {
+    const noOrganizationId = withManifestEdit(demoPackageFiles('2004'), '<organization identifier="org-demo-course">', '<organization>');
+    const organizationsLine = lineOf(noOrganizationId, '<organizations');
+    expect(checkPackage(noOrganizationId, '2004')).toEqual([
+      `imsmanifest.xml: line ${organizationsLine + 1}: <organization> has no identifier`,
+      `imsmanifest.xml: line ${organizationsLine}: <organizations default="org-demo-course"> names no <organization>`,
+    ]);
+    const noItemId = withManifestEdit(demoPackageFiles('2004'), '<item identifier="item-2-email" ', '<item ');
+    expect(checkPackage(noItemId, '2004')).toEqual([`imsmanifest.xml: line ${lineOf(noItemId, '<item identifierref="res-2-email"')}: <item> has no identifier`]);
+  });
+
+  it('reports a <resource> without an identifier, and checks nothing else about it', () => {
+    // It cannot be referred to, so its missing scormType is not reported as well.
+    const files = withManifestEdit(demoPackageFiles('1.2'), '<resource identifier="shared-assets" type="webcontent" adlcp:scormtype="asset">', '<resource type="webcontent">');
+    const line = lineOf(files, '<resource type="webcontent">');
+    expect(checkPackage(files, '1.2')).toEqual([
+      `imsmanifest.xml: line ${line}: <resource> has no identifier`,
+      `imsmanifest.xml: line ${lineOf(files, '<dependency')}: <dependency identifierref="shared-assets"> names no <resource>`,
+      `imsmanifest.xml: line ${lineOf(files, '<dependency') + 4}: <dependency identifierref="shared-assets"> names no <resource>`,
+    ]);
+  });
+
+  it.each([
+    ['<organization identifier="org-demo-course">', '<organization identifier="1org">', 'default="org-demo-course"', 'default="1org"', '<organization identifier="1org">'],
+    ['<item identifier="item-m1"', '<item identifier="item m1"', '', '', '<item identifier="item m1">'],
+    ['<resource identifier="res-m1"', '<resource identifier="res:m1"', 'identifierref="res-m1"', 'identifierref="res:m1"', '<resource identifier="res:m1">'],
+  ])('reports an identifier that is not an NCName: %s', (search, replacement, refSearch, refReplacement, shown) => {
+    let files = withManifestEdit(demoPackageFiles('1.2'), search, replacement);
+    if (refSearch !== '') files = withManifestEdit(files, refSearch, refReplacement);
+    expect(checkPackage(files, '1.2')).toEqual([`imsmanifest.xml: line ${lineOf(files, replacement)}: ${shown}: identifier is not a valid NCName`]);
+  });
+
+  it('reports a manifest without <organizations>, or with no <organization> in it', () => {
+    const none = withManifestEdit(demoPackageFiles('1.2'), /<organizations [\s\S]*<\/organizations>\n/, '');
+    expect(checkPackage(none, '1.2')).toEqual(['imsmanifest.xml: no <organizations>']);
+    const empty = withManifestEdit(demoPackageFiles('1.2'), /<organizations [\s\S]*<\/organizations>\n/, '<organizations/>\n');
+    expect(checkPackage(empty, '1.2')).toEqual(['imsmanifest.xml: no <organization>: the LMS has nothing to launch']);
+  });
+
+  it('accepts <organizations> without a default, and a default naming any of several organizations', () => {
+    expect(checkPackage(withManifestEdit(demoPackageFiles('1.2'), ' default="org-demo-course"', ''), '1.2')).toEqual([]);
+    const second = withManifestEdit(demoPackageFiles('1.2'), '<organizations default="org-demo-course">', '<organizations default="org-demo-course">\n    <organization identifier="org-first"><title>First</title></organization>');
+    expect(checkPackage(second, '1.2')).toEqual([]);
+  });
+
+  it('reports a resource without a scormtype', () => {
+    const files = withManifestEdit(demoPackageFiles('1.2'), ' adlcp:scormtype="asset"', '');
+    expect(checkPackage(files, '1.2')).toEqual([`imsmanifest.xml: line ${lineOf(files, '<resource identifier="shared-assets"')}: <resource identifier="shared-assets"> has no adlcp:scormtype`]);
+  });
+
+  it('does not take an unprefixed scormtype for adlcp:scormtype', () => {
+    const files = withManifestEdit(demoPackageFiles('1.2'), 'adlcp:scormtype="asset"', 'scormtype="asset"');
+    expect(checkPackage(files, '1.2')).toEqual([`imsmanifest.xml: line ${lineOf(files, '<resource identifier="shared-assets"')}: <resource identifier="shared-assets"> has no adlcp:scormtype`]);
+  });
+
+  it('reports a SCO without a launch href, and not an asset without one', () => {
+    const files = withManifestEdit(demoPackageFiles('1.2'), ' href="m1.html">', '>');
+    expect(checkPackage(files, '1.2')).toEqual([`imsmanifest.xml: line ${lineOf(files, '<resource identifier="res-m1"')}: <resource identifier="res-m1"> is a SCO without a launch href`]);
+  });
+
+  it('reports a dependency without an identifierref', () => {
+    const files = withManifestEdit(demoPackageFiles('2004'), '<dependency identifierref="shared-assets"/>', '<dependency/>');
+    expect(checkPackage(files, '2004')).toEqual([`imsmanifest.xml: line ${lineOf(files, '<dependency/>')}: <dependency identifierref=""> names no <resource>`]);
+  });
+
+  it('accepts an item without identifierref (a section that launches nothing)', () => {
+    const files = withManifestEdit(demoPackageFiles('1.2'), ' identifierref="res-2-email"', '');
+    expect(checkPackage(files, '1.2')).toEqual([]);
+  });
+
+  it('asks no pass mark of an item that launches an asset', () => {
+    const files = withManifestEdit(withManifestEdit(demoPackageFiles('1.2'), 'identifierref="res-2-email"', 'identifierref="shared-assets"'), '<adlcp:masteryscore>85</adlcp:masteryscore>', '');
+    expect(checkPackage(files, '1.2')).toEqual([]);
+  });
+
+  it('reports a <file> without an href', () => {
+    const files = withManifestEdit(demoPackageFiles('1.2'), '<file href="m1.html"/>', '<file href="m1.html"/><file/>');
+    expect(checkPackage(files, '1.2')).toEqual([`imsmanifest.xml: line ${lineOf(files, '<file/>')}: <file> has no href`]);
+  });
+
+  it('does not count a launch href as listing the file: it needs a <file href> too', () => {
+    const files = withManifestEdit(demoPackageFiles('1.2'), '<file href="m1.html"/>', '');
+    expect(checkPackage(files, '1.2')).toEqual(['imsmanifest.xml: m1.html is in the zip but no <file href> lists it']);
+  });
+
+  it('resolves hrefs with a query, a literal %, or %-escapes', () => {
+    let files = withManifestEdit(demoPackageFiles('1.2'), 'href="m1.html">', 'href="m1.html?lang=en">');
+    files = withManifestEdit(files, '<file href="index.html"/>', '<file href="index.html"/>\n      <file href="100%.html"/>\n      <file href="my%20notes.html"/>');
+    files.set('100%.html', encode('<p>literal percent</p>')).set('my notes.html', encode('<p>space</p>'));
+    expect(checkPackage(files, '1.2')).toEqual([]);
+  });
+
+  it.each([
+    ['0', []],
+    ['100', []],
+    ['-1', ['-1']],
+    ['101', ['101']],
+    ['seventy', ['seventy']],
+    ['', ['']],
+  ])('checks a 1.2 mastery score of "%s" against 0 to 100', (score, bad) => {
+    const files = withManifestEdit(demoPackageFiles('1.2'), '<adlcp:masteryscore>70<', `<adlcp:masteryscore>${score}<`);
+    expect(checkPackage(files, '1.2')).toEqual(bad.map((text) => `imsmanifest.xml: line ${lineOf(files, '<item identifier="item-m1"')}: <item identifier="item-m1">: adlcp:masteryscore "${text}" is not a number from 0 to 100`));
+  });
+
+  it.each([
+    ['1', []],
+    ['', ['']],
+  ])('checks a 2004 pass mark of "%s" against (0, 1]', (measure, bad) => {
+    const files = withManifestEdit(demoPackageFiles('2004'), '<imsss:minNormalizedMeasure>0.7<', `<imsss:minNormalizedMeasure>${measure}<`);
+    expect(checkPackage(files, '2004')).toEqual(bad.map((text) => `imsmanifest.xml: line ${lineOf(files, '<item identifier="item-m1"')}: <item identifier="item-m1">: imsss:minNormalizedMeasure "${text}" is not a number in (0, 1]`));
+  });
+
+  it('reports a 2004 SCO without a primary objective, or whose primary objective has no pass mark', () => {
+    const message = (files: Map<string, Uint8Array>) => [
+      `imsmanifest.xml: line ${lineOf(files, '<item identifier="item-m1"')}: <item identifier="item-m1">: no imsss:primaryObjective with imsss:minNormalizedMeasure (the pass mark)`,
+    ];
+    const noPrimary = withManifestEdit(demoPackageFiles('2004'), /<imsss:primaryObjective objectiveID="m1-mastery"[\s\S]*?<\/imsss:primaryObjective>/, '');
+    expect(checkPackage(noPrimary, '2004')).toEqual(message(noPrimary));
+    const noMeasure = withManifestEdit(demoPackageFiles('2004'), '<imsss:minNormalizedMeasure>0.7</imsss:minNormalizedMeasure>', '<imsss:mapInfo targetObjectiveID="m1-global"/>');
+    expect(checkPackage(noMeasure, '2004')).toEqual(message(noMeasure));
   });
 });

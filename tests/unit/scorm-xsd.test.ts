@@ -1,4 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateManifestXsd, validateManifestXsdText } from '../../scorm/validate.ts';
 import { demoPackageFiles, manifestText } from '../fixtures/packages/demo-package.ts';
@@ -48,5 +51,80 @@ describe('validateManifestXsd', () => {
       ok: false,
       errors: ['xmllint is not installed: install it with `apt-get install libxml2-utils` (Debian/Ubuntu)'],
     });
+  });
+});
+
+/**
+ * A stand-in xmllint on PATH that prints `stderr` and exits with `status`, so the
+ * reading of xmllint's output can be checked line by line.
+ */
+function withFakeXmllint(stderr: string, status: number, run: () => void, mode = 0o755): void {
+  const bin = mkdtempSync(join(tmpdir(), 'fake-xmllint-'));
+  const originalPath = process.env.PATH;
+  try {
+    writeFileSync(join(bin, 'stderr.txt'), stderr);
+    writeFileSync(join(bin, 'xmllint'), `#!/bin/sh\n/bin/cat "${join(bin, 'stderr.txt')}" >&2\nexit ${status}\n`);
+    chmodSync(join(bin, 'xmllint'), mode);
+    process.env.PATH = bin;
+    run();
+  } finally {
+    process.env.PATH = originalPath;
+    rmSync(bin, { recursive: true, force: true });
+  }
+}
+
+const noise = '/xsd/ims_xml.xsd:10: namespace error : xml namespace URI cannot be the default namespace';
+
+describe('validateManifestXsd: reading xmllint output', () => {
+  it('keeps error lines, drops blank lines and the "validates" line', () => {
+    withFakeXmllint('m.xml:3: element x: Schemas validity error : bad\n   \n\nm.xml:4: element y: Schemas validity error : \'z validates y\' is not allowed\nm.xml validates\n', 1, () => {
+      expect(validateManifestXsd('m.xml', '1.2')).toEqual({
+        ok: false,
+        errors: ['m.xml:3: element x: Schemas validity error : bad', "m.xml:4: element y: Schemas validity error : 'z validates y' is not allowed"],
+      });
+    });
+  });
+
+  it('reports a failing exit status that came with no message', () => {
+    withFakeXmllint('', 3, () => expect(validateManifestXsd('m.xml', '1.2')).toEqual({ ok: false, errors: ['xmllint exited with status 3'] }));
+  });
+
+  it('accepts a clean run', () => {
+    withFakeXmllint('m.xml validates\n', 0, () => expect(validateManifestXsd('m.xml', '1.2')).toEqual({ ok: true, errors: [] }));
+  });
+
+  it('drops the known 1.2 noise line with its source excerpt and caret, even with Windows line ends', () => {
+    withFakeXmllint(`${noise}\n<xs:schema xmlns="http://www.w3.org/XML/1998/namespace"\n         ^\r\nm.xml validates\n`, 0, () => {
+      expect(validateManifestXsd('m.xml', '1.2')).toEqual({ ok: true, errors: [] });
+    });
+  });
+
+  it('drops only the noise line when no caret line follows it', () => {
+    withFakeXmllint(`${noise}\nm.xml:3: error A\nm.xml:4: error B ^\n`, 1, () => {
+      expect(validateManifestXsd('m.xml', '1.2').errors).toEqual(['m.xml:3: error A', 'm.xml:4: error B ^']);
+    });
+    withFakeXmllint(`${noise}\nm.xml:3: error A\n   ^ not a caret line\n`, 1, () => {
+      expect(validateManifestXsd('m.xml', '1.2').errors).toEqual(['m.xml:3: error A', '   ^ not a caret line']);
+    });
+  });
+
+  it('says why xmllint could not run when it is there but not executable', () => {
+    withFakeXmllint('', 0, () => expect(validateManifestXsd('m.xml', '1.2')).toEqual({ ok: false, errors: ['xmllint could not run: spawnSync xmllint EACCES'] }), 0o644);
+  });
+});
+
+describe('validateManifestXsdText', () => {
+  it('leaves no temporary folder behind', () => {
+    const originalTmp = process.env.TMPDIR;
+    const tmp = mkdtempSync(join(tmpdir(), 'xsd-text-'));
+    try {
+      process.env.TMPDIR = tmp;
+      expect(validateManifestXsdText(manifestText(demoPackageFiles('2004')), '2004').ok).toBe(true);
+      expect(readdirSync(tmp)).toEqual([]);
+    } finally {
+      if (originalTmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = originalTmp;
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });
