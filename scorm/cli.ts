@@ -206,7 +206,8 @@ function readSite(dir: string): ZipEntry[] {
   return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-function formatBytes(bytes: number): string {
+/** A size as `package` prints it: KiB below 1 MiB, MiB from there. */
+export function formatBytes(bytes: number): string {
   return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
 }
 
