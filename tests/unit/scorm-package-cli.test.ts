@@ -72,26 +72,33 @@ async function cli(argv: string[], cwd: string) {
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const kib = (path: string) => `${(statSync(path).size / 1024).toFixed(1)} KiB`;
 
-describe('npm run package (node scorm/cli.ts package)', () => {
+const ZIPS = [
+  'fixture-course-scorm12.zip',
+  'fixture-course-scorm2004.zip',
+  'fixture-course-cmi5.zip',
+  'modules/m1-scorm12.zip',
+  'modules/m1-scorm2004.zip',
+  'modules/m2-scorm12.zip',
+  'modules/m2-scorm2004.zip',
+];
+
+/**
+ * A fresh project packaged with the default options. Each test packages its own (inside the test, not at collection
+ * time), so mutation testing sees the packaging each test checks.
+ */
+async function packaged() {
   const { cwd, dist } = project();
   // A zip of a module since removed from the course, left by an earlier release.
   mkdirSync(join(cwd, 'release/modules'), { recursive: true });
   writeFileSync(join(cwd, 'release/modules/old-scorm12.zip'), 'stale');
   writeFileSync(join(cwd, 'release/notes.txt'), 'kept');
-  const run = cli(['package'], cwd);
-  const release = (path: string) => join(cwd, 'release', path);
-  const ZIPS = [
-    'fixture-course-scorm12.zip',
-    'fixture-course-scorm2004.zip',
-    'fixture-course-cmi5.zip',
-    'modules/m1-scorm12.zip',
-    'modules/m1-scorm2004.zip',
-    'modules/m2-scorm12.zip',
-    'modules/m2-scorm2004.zip',
-  ];
+  const result = await cli(['package'], cwd);
+  return { ...result, dist, release: (path: string) => join(cwd, 'release', path) };
+}
 
+describe('npm run package (node scorm/cli.ts package)', () => {
   it('reads dist/ and content/, writes release/, and prints one line per file with its standard, size and units', async () => {
-    const { status, out, err } = await run;
+    const { status, out, err, release } = await packaged();
     expect(err).toEqual([]);
     expect(status).toBe(0);
     expect(out).toEqual([
@@ -108,13 +115,13 @@ describe('npm run package (node scorm/cli.ts package)', () => {
   });
 
   it('removes zips of modules no longer in the course, and leaves the rest of release/ alone', async () => {
-    await run;
+    const { release } = await packaged();
     expect(readdirSync(release('modules')).sort()).toEqual(['m1-scorm12.zip', 'm1-scorm2004.zip', 'm2-scorm12.zip', 'm2-scorm2004.zip']);
     expect(readFileSync(release('notes.txt'), 'utf8')).toBe('kept');
   });
 
   it('zips every site file (hidden files left out) under its POSIX path, with the manifest', async () => {
-    await run;
+    const { release, dist } = await packaged();
     const scorm12 = readZip(readFileSync(release('fixture-course-scorm12.zip')));
     const siteFiles = [...scorm12.keys()].filter((path) => !/\.(xsd|dtd)$/.test(path)).sort();
     expect(siteFiles).toEqual(['_astro/app.css', '_astro/tutor.js', 'criteria-coverage.html', 'imsmanifest.xml', 'index.html', 'm1.html', 'm2.html', 'tutor-results.html']);
@@ -127,7 +134,7 @@ describe('npm run package (node scorm/cli.ts package)', () => {
   });
 
   it('records every zip in release/packages.json with the checksum of the bytes written', async () => {
-    await run;
+    const { release } = await packaged();
     const record = JSON.parse(readFileSync(release('packages.json'), 'utf8')) as { courseId: string; courseVersion: string; packages: { file: string; bytes: number; sha256: string }[] };
     expect(record.courseId).toBe('fixture-course');
     expect(record.courseVersion).toBe(packageVersion);
@@ -140,7 +147,7 @@ describe('npm run package (node scorm/cli.ts package)', () => {
   });
 
   it('writes the criteria coverage as JSON for tools and copies the built coverage page', async () => {
-    await run;
+    const { release, dist } = await packaged();
     const json = readFileSync(release('criteria-coverage.json'), 'utf8');
     expect(json.endsWith('}\n')).toBe(true);
     const report = JSON.parse(json) as { criteria: { id: string }[] };
@@ -149,7 +156,7 @@ describe('npm run package (node scorm/cli.ts package)', () => {
   });
 
   it('writes tutor-results.html as one self-contained file: the island bundled inline, its hash allowed by the CSP', async () => {
-    await run;
+    const { release } = await packaged();
     const html = readFileSync(release('tutor-results.html'), 'utf8');
     expect(html).not.toContain('type="module"');
     const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)];
@@ -188,31 +195,42 @@ describe('npm run package: options', () => {
 
   it('with --xsd, names each SCORM package the schemas refuse and writes no zip', async () => {
     const { cwd } = project();
-    // A stand-in xmllint that refuses every manifest, as the real one would refuse a broken one.
-    const bin = mkdtempSync(join(scratch, 'bin-'));
-    writeFileSync(join(bin, 'xmllint'), '#!/bin/sh\necho "$5:2: element bogus: Schemas validity error" >&2\nexit 1\n');
-    chmodSync(join(bin, 'xmllint'), 0o755);
-    const path = process.env.PATH;
-    process.env.PATH = `${bin}:${path}`;
-    try {
-      const { status, out, err } = await cli(['package', '--xsd'], cwd);
-      expect(status).toBe(1);
-      expect(out).toEqual([]);
-      expect(err).toEqual([
-        'scorm: fixture-course-scorm12.zip: xsd: imsmanifest.xml:2: element bogus: Schemas validity error',
-        'scorm: fixture-course-scorm2004.zip: xsd: imsmanifest.xml:2: element bogus: Schemas validity error',
-        'scorm: modules/m1-scorm12.zip: xsd: imsmanifest.xml:2: element bogus: Schemas validity error',
-        'scorm: modules/m1-scorm2004.zip: xsd: imsmanifest.xml:2: element bogus: Schemas validity error',
-        'scorm: modules/m2-scorm12.zip: xsd: imsmanifest.xml:2: element bogus: Schemas validity error',
-        'scorm: modules/m2-scorm2004.zip: xsd: imsmanifest.xml:2: element bogus: Schemas validity error',
-        'scorm: manifest schema validation failed; no zip written',
-      ]);
-      expect(existsSync(join(cwd, 'release'))).toBe(false);
-    } finally {
-      process.env.PATH = path;
-    }
+    const { status, out, err } = await withRefusingXmllint(() => cli(['package', '--xsd'], cwd));
+    expect(status).toBe(1);
+    expect(out).toEqual([]);
+    expect(err).toEqual([
+      'scorm: fixture-course-scorm12.zip: xsd: imsmanifest.xml:2: element bogus: Schemas validity error',
+      'scorm: fixture-course-scorm2004.zip: xsd: imsmanifest.xml:2: element bogus: Schemas validity error',
+      'scorm: modules/m1-scorm12.zip: xsd: imsmanifest.xml:2: element bogus: Schemas validity error',
+      'scorm: modules/m1-scorm2004.zip: xsd: imsmanifest.xml:2: element bogus: Schemas validity error',
+      'scorm: modules/m2-scorm12.zip: xsd: imsmanifest.xml:2: element bogus: Schemas validity error',
+      'scorm: modules/m2-scorm2004.zip: xsd: imsmanifest.xml:2: element bogus: Schemas validity error',
+      'scorm: manifest schema validation failed; no zip written',
+    ]);
+    expect(existsSync(join(cwd, 'release'))).toBe(false);
+  });
+
+  it('without --xsd, does not run xmllint at all (build machines may lack it)', async () => {
+    const { cwd } = project();
+    const { status, err } = await withRefusingXmllint(() => cli(['package'], cwd));
+    expect(err).toEqual([]);
+    expect(status).toBe(0);
   });
 });
+
+/** Runs `action` with a stand-in xmllint first on the PATH that refuses every manifest, as the real one refuses a broken one. */
+async function withRefusingXmllint<T>(action: () => Promise<T>): Promise<T> {
+  const bin = mkdtempSync(join(scratch, 'bin-'));
+  writeFileSync(join(bin, 'xmllint'), '#!/bin/sh\necho "$5:2: element bogus: Schemas validity error" >&2\nexit 1\n');
+  chmodSync(join(bin, 'xmllint'), 0o755);
+  const path = process.env.PATH;
+  process.env.PATH = `${bin}:${path}`;
+  try {
+    return await action();
+  } finally {
+    process.env.PATH = path;
+  }
+}
 
 describe('npm run package: refusals', () => {
   it.each([
