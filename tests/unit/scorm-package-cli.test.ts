@@ -279,6 +279,19 @@ describe('npm run package: refusals', () => {
     expect(err).toEqual(['scorm: the built site has 1 absolute or external URL, which break inside an LMS:\n  m1.html:1: src="/logo.png']);
   });
 
+  it('lists the absolute URLs it refuses in path order, a folder\'s files after a page named like the folder', async () => {
+    const { cwd, dist } = project();
+    mkdirSync(join(dist, 'a'));
+    writeFileSync(join(dist, 'a/x.css'), 'body{background:url(/bg.png)}');
+    writeFileSync(join(dist, 'a.html'), '<img src="/logo.png">');
+    writeFileSync(join(dist, 'b.html'), '<img src="/b.png">');
+    const { status, err } = await cli(['package'], cwd);
+    expect(status).toBe(1);
+    expect(err).toEqual([
+      'scorm: the built site has 3 absolute or external URLs, which break inside an LMS:\n  a.html:1: src="/logo.png\n  a/x.css:1: url(/bg.png\n  b.html:1: src="/b.png',
+    ]);
+  });
+
   it('lets an unexpected failure through with its stack (a file error, or a bundling error): it is a bug, not a user mistake', async () => {
     const broken = project();
     symlinkSync(join(broken.dist, 'nowhere'), join(broken.dist, 'dangling.html'));

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
+import { compile } from 'svelte/compiler';
 import { describe, expect, it } from 'vitest';
 import { PackagingError } from '../../scorm/package-spec.ts';
 import { allowInlineScript, standalonePage } from '../../scorm/standalone-page.ts';
@@ -27,6 +30,7 @@ describe('allowInlineScript', () => {
 describe('standalonePage', () => {
   /** tests/fixtures/standalone: a Svelte component mounted from a TypeScript entry. */
   const ENTRY = 'tests/fixtures/standalone/entry.ts';
+  const GREETING = fileURLToPath(new URL('../fixtures/standalone/Greeting.svelte', import.meta.url));
   const page = (scripts: string) =>
     `<!doctype html><html><head>${csp("script-src 'self'")}</head><body><div id="app"></div>${scripts}</body></html>`;
   const MODULE_SCRIPT = '<script type="module" src="./_astro/page.B1a2.js"></script>';
@@ -47,6 +51,11 @@ describe('standalonePage', () => {
     // The component's CSS is the page's business (Astro inlines it): the script must not inject styles the CSP refuses.
     expect(code).not.toContain('color:green');
     expect(code).not.toContain('color: green');
+    // Built for ES2022 browsers (newer syntax lowered), without legal comments.
+    expect(code).not.toMatch(/\busing\s+[\w$]+\s*=/);
+    expect(code).not.toContain('Fixture licence');
+    // The production build of Svelte's environment flags, not the fallback that sniffs process.env at run time.
+    expect(code).not.toContain('NODE_ENV');
   });
 
   it('gives a page that works opened from disk: the island renders and responds', async () => {
@@ -58,6 +67,10 @@ describe('standalonePage', () => {
       const app = window.document.getElementById('app')!;
       expect(app.dataset.note).toBe('loaded </script> safely');
       expect(app.querySelector('p')!.textContent).toBe('Results for the tutor');
+      // The component's classes are the ones in the CSS Astro compiles from the same file (its scoping hash comes from the file name).
+      const { css } = compile(readFileSync(GREETING, 'utf8'), { filename: GREETING, css: 'external' });
+      const scopedClass = /\.greeting\.(svelte-[a-z0-9]+)/.exec(css!.code)![1]!;
+      expect([...app.querySelector('p')!.classList]).toEqual(['greeting', scopedClass]);
       app.querySelector('button')!.click();
       await window.happyDOM.waitUntilComplete();
       await new Promise((resolve) => setTimeout(resolve, 0));
