@@ -65,7 +65,7 @@ describe('standalonePage', () => {
       window.document.write(html);
       await window.happyDOM.waitUntilComplete();
       const app = window.document.getElementById('app')!;
-      expect(app.dataset.note).toBe('loaded </script> safely');
+      expect(app.getAttribute('data-note')).toBe('loaded </script> safely');
       expect(app.querySelector('p')!.textContent).toBe('Results for the tutor');
       // The component's classes are the ones in the CSS Astro compiles from the same file (its scoping hash comes from the file name).
       const { css } = compile(readFileSync(GREETING, 'utf8'), { filename: GREETING, css: 'external' });
