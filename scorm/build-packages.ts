@@ -79,6 +79,7 @@ export function buildManifest(spec: PackageSpec): string {
 /** Absolute or external URLs in the built site, which would break inside an LMS. */
 export function findAbsoluteUrlsInSite(site: ZipEntry[]): AbsoluteUrlFinding[] {
   const decoder = new TextDecoder();
+  // Stryker disable next-line MethodExpression: equivalent, findAbsoluteUrls finds nothing in other file types; the filter only spares decoding them
   return site.filter((entry) => isScannedForUrls(entry.path)).flatMap((entry) => findAbsoluteUrls(entry.path, decoder.decode(entry.data)));
 }
 
@@ -138,6 +139,7 @@ function buildScormPackage(course: PackageCourseInput, site: ZipEntry[], scormVe
 }
 
 function buildCmi5Package(course: PackageCourseInput, site: ZipEntry[]): BuiltPackage {
+  // Stryker disable next-line StringLiteral: equivalent, nothing reads a cmi5 spec's scormVersion (cmi5.xml, packages.json and the CLI go by standard)
   const spec = buildPackageSpec(course, '2004', site.map((entry) => entry.path));
   const manifest = buildCmi5Xml(spec);
   if (site.some((entry) => entry.path === CMI5_FILE)) throw new PackagingError(`${CMI5_FILE} is already among the site files; the packager writes it`);
@@ -146,6 +148,8 @@ function buildCmi5Package(course: PackageCourseInput, site: ZipEntry[]): BuiltPa
   const pages = site.map((entry) => (entry.path.endsWith('.html') ? { path: entry.path, data: encoder.encode(widenConnectSrcForLrs(decoder.decode(entry.data))) } : entry));
   const zip = createDeterministicZip([{ path: CMI5_FILE, data: encoder.encode(manifest) }, ...pages]);
   const fileName = packageFileName(spec.courseId, 'cmi5');
+  // A safety net: the SCORM packages, built first from the same modules, pages and pass marks, fail on anything it could find.
+  // Stryker disable next-line CallExpression: equivalent, unreachable failure (see above)
   refuseProblems(fileName, checkCmi5Package(readZip(zip)));
   return { fileName, standard: 'cmi5', scormVersion: undefined, scope: 'course', spec, manifestFile: CMI5_FILE, manifest, zip };
 }

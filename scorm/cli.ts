@@ -5,6 +5,9 @@
  *
  * `package` needs no xmllint (centres' build machines may lack it) unless --xsd is given.
  * `validate` treats each zip as hostile (see zip-reader.ts) and exits 1 if any has a problem.
+ *
+ * `runCli` does the work and returns the exit code; the entry point at the end only wires it to the process,
+ * so the tests can run every command in-process.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -18,7 +21,7 @@ import { readSchemaFiles } from './schema-files.ts';
 import { MANIFEST_FILE, PackagingError, type ScormVersion } from './package-spec.ts';
 import { standalonePage } from './standalone-page.ts';
 import { checkPackage, validateManifestXsdText } from './validate.ts';
-import type { ZipEntry } from './zip.ts';
+import { compareZipPaths, type ZipEntry } from './zip.ts';
 import { readZipUntrusted } from './zip-reader.ts';
 
 const COVERAGE_JSON = 'criteria-coverage.json';
@@ -30,14 +33,40 @@ const USAGE = `usage:
   node scorm/cli.ts package [--dist dist] [--out release] [--content content] [--xsd]
   node scorm/cli.ts validate [<zip>...]   (default: every zip under release/)`;
 
-async function main(argv: string[]): Promise<number> {
+/** Where the CLI reads and writes: the process's own in real use, a test's in the unit tests. */
+export interface CliIo {
+  /** Relative paths (the dist/release/content defaults, the tutor-results entry) resolve from here; found zips print relative to it. */
+  cwd: string;
+  /** One line of standard output. */
+  out: (line: string) => void;
+  /** One line of standard error. */
+  err: (line: string) => void;
+}
+
+/**
+ * Runs one command and returns the exit code. Expected failures (bad content, broken build output, bad arguments)
+ * print one readable `scorm: …` line, no stack, and give 1; anything else is a bug and is thrown.
+ */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await main(argv, io);
+  } catch (error) {
+    if (error instanceof PackagingError || error instanceof ContentError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`scorm: ${(error as Error).message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === 'package') return packageCommand(rest);
-  if (command === 'validate') return validateCommand(rest);
+  if (command === 'package') return packageCommand(rest, io);
+  if (command === 'validate') return validateCommand(rest, io);
   throw new PackagingError(command ? `unknown command "${command}"\n${USAGE}` : USAGE);
 }
 
-async function packageCommand(args: string[]): Promise<number> {
+async function packageCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
@@ -47,10 +76,10 @@ async function packageCommand(args: string[]): Promise<number> {
       xsd: { type: 'boolean', default: false },
     },
   });
-  const distDir = resolve(values.dist);
+  const distDir = resolve(io.cwd, values.dist);
   if (!existsSync(distDir) || !statSync(distDir).isDirectory())
     throw new PackagingError(`${values.dist}/ does not exist: build the site first (npm run build)`);
-  const course = loadCourse(resolve(values.content));
+  const course = loadCourse(resolve(io.cwd, values.content));
   checkVersionsAgree(course.meta.version);
   const site = readSite(distDir);
   const packages = buildRelease(course, site, { '1.2': readSchemaFiles('1.2'), '2004': readSchemaFiles('2004') });
@@ -60,12 +89,12 @@ async function packageCommand(args: string[]): Promise<number> {
     for (const built of packages) {
       if (built.scormVersion === undefined) continue;
       const result = validateManifestXsdText(built.manifest, built.scormVersion);
-      for (const error of result.errors) console.error(`scorm: ${built.fileName}: xsd: ${error}`);
+      for (const error of result.errors) io.err(`scorm: ${built.fileName}: xsd: ${error}`);
       xsdFailed ||= !result.ok;
     }
   if (xsdFailed) throw new PackagingError('manifest schema validation failed; no zip written');
 
-  const outDir = resolve(values.out);
+  const outDir = resolve(io.cwd, values.out);
   // Zips of modules since removed from the course must not linger beside the new release.
   rmSync(join(outDir, 'modules'), { recursive: true, force: true });
   for (const built of packages) {
@@ -74,42 +103,42 @@ async function packageCommand(args: string[]): Promise<number> {
     writeFileSync(target, built.zip);
     const units = built.spec.scos.length;
     const unitName = built.standard === 'cmi5' ? 'AU' : 'SCO';
-    console.log(`${join(values.out, built.fileName)}  ${STANDARD_LABEL[built.standard]}  ${formatBytes(built.zip.byteLength)}  ${units} ${unitName}${units === 1 ? '' : 's'}`);
+    io.out(`${join(values.out, built.fileName)}  ${STANDARD_LABEL[built.standard]}  ${formatBytes(built.zip.byteLength)}  ${units} ${unitName}${units === 1 ? '' : 's'}`);
   }
   writeFileSync(join(outDir, 'packages.json'), `${JSON.stringify(packagesRecord(course, packages), null, 2)}\n`);
-  writeCoverageReport(course, site, outDir, values.out);
-  await writeTutorResultsPage(site, outDir, values.out);
+  writeCoverageReport(course, site, outDir, values.out, io);
+  await writeTutorResultsPage(site, outDir, values.out, io);
   return 0;
 }
 
 /** release/tutor-results.html: the packages' page as one file that works opened from disk, for tutors outside the LMS. */
-async function writeTutorResultsPage(site: ZipEntry[], outDir: string, outName: string): Promise<void> {
+async function writeTutorResultsPage(site: ZipEntry[], outDir: string, outName: string, io: CliIo): Promise<void> {
   const page = site.find((entry) => entry.path === TUTOR_RESULTS_PAGE);
   if (!page) throw new PackagingError(`the built site has no ${TUTOR_RESULTS_PAGE}; build the site first (npm run build)`);
-  const html = await standalonePage(TUTOR_RESULTS_PAGE, new TextDecoder().decode(page.data), resolve(TUTOR_RESULTS_ENTRY));
+  const html = await standalonePage(TUTOR_RESULTS_PAGE, new TextDecoder().decode(page.data), resolve(io.cwd, TUTOR_RESULTS_ENTRY));
   writeFileSync(join(outDir, TUTOR_RESULTS_PAGE), html);
-  console.log(`${join(outName, TUTOR_RESULTS_PAGE)}  ${formatBytes(Buffer.byteLength(html))} (self-contained)`);
+  io.out(`${join(outName, TUTOR_RESULTS_PAGE)}  ${formatBytes(Buffer.byteLength(html))} (self-contained)`);
 }
 
 /** release/criteria-coverage.json for tools, and the report page the packages carry, for reading outside an LMS. */
-function writeCoverageReport(course: ReturnType<typeof loadCourse>, site: ZipEntry[], outDir: string, outName: string): void {
+function writeCoverageReport(course: ReturnType<typeof loadCourse>, site: ZipEntry[], outDir: string, outName: string, io: CliIo): void {
   const report = courseCoverage(course);
   writeFileSync(join(outDir, COVERAGE_JSON), `${JSON.stringify(report, null, 2)}\n`);
   const page = site.find((entry) => entry.path === COVERAGE_PAGE);
   if (!page) throw new PackagingError(`the built site has no ${COVERAGE_PAGE}; build the site first (npm run build)`);
   writeFileSync(join(outDir, COVERAGE_PAGE), page.data);
   const { total, taught, checked, both } = summariseCoverage(report);
-  console.log(`${join(outName, COVERAGE_JSON)}  ${taught} of ${total} criteria taught, ${checked} checked, ${both} both`);
+  io.out(`${join(outName, COVERAGE_JSON)}  ${taught} of ${total} criteria taught, ${checked} checked, ${both} both`);
 }
 
-function validateCommand(args: string[]): number {
-  const zipPaths = args.length > 0 ? args : zipsUnder(resolve('release'));
+function validateCommand(args: string[], io: CliIo): number {
+  const zipPaths = args.length > 0 ? args : zipsUnder(resolve(io.cwd, 'release'), io.cwd);
   if (zipPaths.length === 0) throw new PackagingError(`no zip to validate: give paths, or run npm run package first\n${USAGE}`);
   let failed = false;
   for (const zipPath of zipPaths) {
-    const problems = validateZipFile(zipPath);
-    for (const problem of problems) console.error(`${zipPath}: ${problem}`);
-    console.log(`${problems.length === 0 ? 'ok' : 'FAIL'} ${zipPath}${problems.length ? ` (${problems.length} problem${problems.length === 1 ? '' : 's'})` : ''}`);
+    const problems = validateZipFile(resolve(io.cwd, zipPath));
+    for (const problem of problems) io.err(`${zipPath}: ${problem}`);
+    io.out(`${problems.length === 0 ? 'ok' : 'FAIL'} ${zipPath}${problems.length ? ` (${problems.length} problem${problems.length === 1 ? '' : 's'})` : ''}`);
     failed ||= problems.length > 0;
   }
   return failed ? 1 : 0;
@@ -129,18 +158,20 @@ function validateZipFile(zipPath: string): string[] {
         : `${MANIFEST_FILE} (SCORM) or ${CMI5_FILE} (cmi5): neither is at the zip root`,
     ];
   problems.push(...checkPackage(files, version));
-  const manifest = files.get(MANIFEST_FILE);
-  if (manifest) problems.push(...validateManifestXsdText(new TextDecoder().decode(manifest), version).errors.map((error) => `xsd: ${error}`));
+  // A known version means detectVersion read it from the manifest, so the manifest is there.
+  const manifest = new TextDecoder().decode(files.get(MANIFEST_FILE));
+  problems.push(...validateManifestXsdText(manifest, version).errors.map((error) => `xsd: ${error}`));
   return problems;
 }
 
-function zipsUnder(dir: string): string[] {
+function zipsUnder(dir: string, cwd: string): string[] {
   if (!existsSync(dir)) return [];
   const found: string[] = [];
+  // Stryker disable next-line MethodExpression: equivalent on Linux and macOS, where readdirSync (libuv's scandir) already sorts names; the sort keeps other platforms in the same order
   for (const name of readdirSync(dir).sort()) {
     const full = join(dir, name);
-    if (statSync(full).isDirectory()) found.push(...zipsUnder(full));
-    else if (name.endsWith('.zip')) found.push(relative(process.cwd(), full));
+    if (statSync(full).isDirectory()) found.push(...zipsUnder(full, cwd));
+    else if (name.endsWith('.zip')) found.push(relative(cwd, full));
   }
   return found;
 }
@@ -154,15 +185,14 @@ function checkVersionsAgree(courseVersion: string): void {
 
 /** The zip's own claim, so a 1.2 zip is checked as 1.2 whatever its name says. */
 function detectVersion(files: Map<string, Uint8Array>): ScormVersion | undefined {
-  const manifest = files.get(MANIFEST_FILE);
-  if (!manifest) return undefined;
-  const schemaversion = /<schemaversion>\s*([^<]*?)\s*<\/schemaversion>/.exec(new TextDecoder().decode(manifest))?.[1];
+  // No manifest decodes as '', which has no <schemaversion>.
+  const schemaversion = /<schemaversion>\s*([^<]*?)\s*<\/schemaversion>/.exec(new TextDecoder().decode(files.get(MANIFEST_FILE)))?.[1];
   if (schemaversion === '1.2') return '1.2';
   if (schemaversion === '2004 4th Edition') return '2004';
   return undefined;
 }
 
-/** Every file under `dir`, with POSIX paths relative to it, sorted. Hidden files (.gitkeep, .DS_Store) are not course content. */
+/** Every file under `dir`, with POSIX paths relative to it, in zip order. Hidden files (.gitkeep, .DS_Store) are not course content. */
 function readSite(dir: string): ZipEntry[] {
   const entries: ZipEntry[] = [];
   const walk = (current: string) => {
@@ -174,19 +204,13 @@ function readSite(dir: string): ZipEntry[] {
     }
   };
   walk(dir);
-  return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // Paths are unique, so the zip's own order (the one that can never say "equal") is a total order here.
+  return entries.sort((a, b) => compareZipPaths(a.path, b.path));
 }
 
-function formatBytes(bytes: number): string {
+/** A size as `package` prints it: KiB below 1 MiB, MiB from there. */
+export function formatBytes(bytes: number): string {
   return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  // Expected failures (bad content, broken build output, bad arguments) get one readable message, no stack.
-  if (error instanceof PackagingError || error instanceof ContentError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-    console.error(`scorm: ${(error as Error).message}`);
-    process.exitCode = 1;
-  } else throw error;
-}
+if (import.meta.main) process.exitCode = await runCli(process.argv.slice(2), { cwd: process.cwd(), out: console.log, err: console.error });

@@ -35,10 +35,8 @@ const pathsCache = new Map<ScormVersion, Set<string>>();
 
 /** Paths a package of this version may hold without listing them in the manifest. */
 export function schemaFilePaths(version: ScormVersion): Set<string> {
-  let paths = pathsCache.get(version);
-  if (!paths) {
-    paths = new Set(readSchemaFiles(version).map((entry) => entry.path));
-    pathsCache.set(version, paths);
-  }
+  // Read once per version: a cache, so recomputing would change nothing but the time taken.
+  const paths = pathsCache.get(version) ?? new Set(readSchemaFiles(version).map((entry) => entry.path));
+  pathsCache.set(version, paths);
   return paths;
 }

@@ -7,8 +7,9 @@ import { validateManifestXsdText } from '../../scorm/validate.ts';
 import { demoCourse, demoSite } from '../fixtures/packages/demo-package.ts';
 
 const sitePaths = demoSite().map((entry) => entry.path);
-const spec12 = buildPackageSpec(demoCourse, '1.2', sitePaths);
-const spec2004 = buildPackageSpec(demoCourse, '2004', sitePaths);
+// Built when a test (or its beforeEach) asks, not at collection, so mutation testing sees it.
+const spec12 = () => buildPackageSpec(demoCourse, '1.2', sitePaths);
+const spec2004 = () => buildPackageSpec(demoCourse, '2004', sitePaths);
 
 function manifestElement(xml: string): XmlElement {
   const manifest = parseXml(xml).children[0];
@@ -23,7 +24,7 @@ const listedFiles = (manifest: XmlElement) => findAll(manifest, 'file').map((fil
 
 describe('buildPackageSpec', () => {
   it('makes one SCO per module with its launch page, pass mark and objective ids', () => {
-    expect(spec12.scos).toEqual([
+    expect(spec12().scos).toEqual([
       {
         moduleId: 'm1',
         itemIdentifier: 'item-m1',
@@ -53,13 +54,13 @@ describe('buildPackageSpec', () => {
   });
 
   it('puts every non-launch file, the course home included, in the shared assets', () => {
-    expect(spec12.sharedFiles).toEqual(['_astro/app.css', '_astro/app.js', 'fonts/inter.woff2', 'index.html']);
+    expect(spec12().sharedFiles).toEqual(['_astro/app.css', '_astro/app.js', 'fonts/inter.woff2', 'index.html']);
   });
 
   it('keeps the manifest identifier stable across course versions and SCORM versions', () => {
-    expect(spec12.manifestIdentifier).toBe('course-demo-course');
-    expect(spec2004.manifestIdentifier).toBe(spec12.manifestIdentifier);
-    expect(spec12.courseVersion).toBe('1.2.3');
+    expect(spec12().manifestIdentifier).toBe('course-demo-course');
+    expect(spec2004().manifestIdentifier).toBe(spec12().manifestIdentifier);
+    expect(spec12().courseVersion).toBe('1.2.3');
   });
 
   it('fails, naming the module, when a launch page was not built', () => {
@@ -84,6 +85,59 @@ describe('buildPackageSpec', () => {
     const long: PackageCourseInput = { ...demoCourse, meta: { ...demoCourse.meta, title: 'x'.repeat(201) } };
     expect(() => buildPackageSpec(long, '1.2', sitePaths)).toThrow(/title is 201 characters; SCORM allows at most 200/);
   });
+
+  it('names the course or the module whose title is too long, and allows exactly 200 characters', () => {
+    const courseTitled = (title: string): PackageCourseInput => ({ ...demoCourse, meta: { ...demoCourse.meta, title } });
+    expect(buildPackageSpec(courseTitled('x'.repeat(200)), '1.2', sitePaths).title).toHaveLength(200);
+    expect(() => buildPackageSpec(courseTitled('x'.repeat(201)), '1.2', sitePaths)).toThrow(
+      new PackagingError('course "demo-course": title is 201 characters; SCORM allows at most 200'),
+    );
+    const moduleTitled: PackageCourseInput = { ...demoCourse, modules: [{ meta: { ...demoCourse.modules[0]!.meta, title: 'y'.repeat(250) } }] };
+    expect(() => buildPackageSpec(moduleTitled, '2004', sitePaths)).toThrow(new PackagingError('module "m1": title is 250 characters; SCORM allows at most 200'));
+  });
+
+  it('names both owners of a clashing objective id: the mastery objective and the outcome', () => {
+    const clash: PackageCourseInput = {
+      ...demoCourse,
+      modules: [{ meta: { ...demoCourse.modules[0]!.meta, outcomes: [{ id: 'mastery', title: 'Clashes with the primary objective', criteria: ['X.1'] }] } }],
+    };
+    expect(() => buildPackageSpec(clash, '2004', sitePaths)).toThrow(
+      new PackagingError('objective id "m1-mastery" is used by both module "m1" (mastery) and module "m1" outcome "mastery"; LMS reports could not tell them apart'),
+    );
+  });
+
+  it('gives a module package its own identifiers and a title naming the module, then the course, cut to 200 characters', () => {
+    const spec = buildPackageSpec(demoCourse, '2004', sitePaths, '2-email');
+    expect([spec.manifestIdentifier, spec.organizationIdentifier, spec.title]).toEqual([
+      'course-demo-course-module-2-email',
+      'org-demo-course-module-2-email',
+      'Email & tickets (Safety & <Security> for "new" staff)',
+    ]);
+    const whole = buildPackageSpec(demoCourse, '2004', sitePaths);
+    expect([whole.manifestIdentifier, whole.organizationIdentifier, whole.title]).toEqual(['course-demo-course', 'org-demo-course', 'Safety & <Security> for "new" staff']);
+    const longCourse: PackageCourseInput = { ...demoCourse, meta: { ...demoCourse.meta, title: 'c'.repeat(195) } };
+    expect(buildPackageSpec(longCourse, '1.2', sitePaths, 'm1').title).toBe(`Live chat (${'c'.repeat(195)}`.slice(0, 200));
+  });
+
+  it('gives a course without keywords none', () => {
+    expect(buildPackageSpec(demoCourse, '2004', sitePaths).keywords).toEqual([]);
+    expect(buildPackageSpec({ ...demoCourse, meta: { ...demoCourse.meta, keywords: ['chat'] } }, '2004', sitePaths).keywords).toEqual(['chat']);
+  });
+
+  it('lists shared files in path order whatever order the build gave them, so manifests are reproducible', () => {
+    expect(buildPackageSpec(demoCourse, '1.2', ['z.js', 'm1.html', 'a.css', '2-email.html', 'index.html']).sharedFiles).toEqual(['a.css', 'index.html', 'z.js']);
+  });
+
+  it.each([
+    ['the course id', { ...demoCourse, meta: { ...demoCourse.meta, id: 'demo course' } }, sitePaths, 'course-demo course'],
+    ['a module id', { ...demoCourse, modules: [{ meta: { ...demoCourse.modules[0]!.meta, id: 'm 1' } }] }, [...sitePaths, 'm 1.html'], 'item-m 1'],
+  ])('refuses %s that cannot become an XML identifier (NCName), naming the identifier', (_what, course: PackageCourseInput, files, identifier) => {
+    expect(() => buildPackageSpec(course, '1.2', files)).toThrow(new PackagingError(`"${identifier}" is not a valid XML identifier (NCName)`));
+  });
+
+  it('is a PackagingError by name, so logs say which kind of failure it was', () => {
+    expect(String(new PackagingError('no dist/'))).toBe('PackagingError: no dist/');
+  });
 });
 
 describe('buildManifest12', () => {
@@ -91,7 +145,7 @@ describe('buildManifest12', () => {
   let xml: string;
   let manifest: XmlElement;
   beforeEach(() => {
-    xml = buildManifest12(spec12);
+    xml = buildManifest12(spec12());
     manifest = manifestElement(xml);
   });
 
@@ -151,7 +205,7 @@ describe('buildManifest2004', () => {
   let xml: string;
   let manifest: XmlElement;
   beforeEach(() => {
-    xml = buildManifest2004(spec2004);
+    xml = buildManifest2004(spec2004());
     manifest = manifestElement(xml);
   });
 

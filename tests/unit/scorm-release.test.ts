@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { buildRelease, packagesRecord, type BuiltPackage } from '../../scorm/build-packages.ts';
+import { buildRelease, packagesRecord, readOnlyPagesOf, type BuiltPackage } from '../../scorm/build-packages.ts';
 import { checkCmi5Package, widenConnectSrcForLrs } from '../../scorm/cmi5-package.ts';
 import { buildPackageSpec, PackagingError } from '../../scorm/package-spec.ts';
 import { readSchemaFiles } from '../../scorm/schema-files.ts';
@@ -10,13 +11,15 @@ import { demoCourse, demoSite } from '../fixtures/packages/demo-package.ts';
 
 const schemaFiles = { '1.2': readSchemaFiles('1.2'), '2004': readSchemaFiles('2004') };
 const course = { ...demoCourse, meta: { ...demoCourse.meta, keywords: ['live chat', 'tickets'] } };
-const release = buildRelease(course, demoSite(), schemaFiles);
-const byName = (name: string) => release.find((built) => built.fileName === name)!;
+// Built inside each test, not once at collection time, so mutation testing sees the build each test checks.
+const buildDemo = () => buildRelease(course, demoSite(), schemaFiles);
+const byName = (name: string) => buildDemo().find((built) => built.fileName === name)!;
+const SCORM_ZIPS = ['demo-course-scorm12.zip', 'demo-course-scorm2004.zip', 'modules/m1-scorm12.zip', 'modules/m1-scorm2004.zip', 'modules/2-email-scorm12.zip', 'modules/2-email-scorm2004.zip'];
 const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
 
 describe('buildRelease', () => {
   it('makes the whole course as SCORM 1.2, 2004 and cmi5, then each module as 1.2 and 2004', () => {
-    expect(release.map((built) => [built.fileName, built.standard, built.scope])).toEqual([
+    expect(buildDemo().map((built) => [built.fileName, built.standard, built.scope])).toEqual([
       ['demo-course-scorm12.zip', 'scorm12', 'course'],
       ['demo-course-scorm2004.zip', 'scorm2004', 'course'],
       ['demo-course-cmi5.zip', 'cmi5', 'course'],
@@ -27,16 +30,17 @@ describe('buildRelease', () => {
     ]);
   });
 
-  it.each(release.filter((built) => built.scormVersion).map((built) => [built.fileName, built] as const))(
+  it.each(SCORM_ZIPS)(
     '%s passes checkPackage and the SCORM schemas, read back from its bytes',
-    (_name, built: BuiltPackage) => {
+    (name) => {
+      const built: BuiltPackage = byName(name);
       expect(checkPackage(readZip(built.zip), built.scormVersion!)).toEqual([]);
       expect(validateManifestXsdText(built.manifest, built.scormVersion!)).toEqual({ ok: true, errors: [] });
     },
   );
 
   it('ships every schema file the manifest names at the zip root', () => {
-    for (const built of release.filter((candidate) => candidate.scormVersion)) {
+    for (const built of buildDemo().filter((candidate) => candidate.scormVersion)) {
       const files = readZip(built.zip);
       const schemaLocation = /xsi:schemaLocation="([^"]*)"/.exec(built.manifest)![1]!.split(/\s+/);
       const named = schemaLocation.filter((_, i) => i % 2 === 1);
@@ -95,8 +99,7 @@ describe('buildRelease', () => {
   });
 
   it('gives byte-identical zips when run twice on the same site', () => {
-    const again = buildRelease(course, demoSite(), schemaFiles);
-    expect(again.map((built) => built.zip)).toEqual(release.map((built) => built.zip));
+    expect(buildDemo().map((built) => built.zip)).toEqual(buildDemo().map((built) => built.zip));
   });
 
   it('refuses a module the course does not have', () => {
@@ -107,6 +110,7 @@ describe('buildRelease', () => {
 
 describe('packagesRecord', () => {
   it('lists every package with standard, scope, units, size, sha256 and course version', () => {
+    const release = buildDemo();
     const record = packagesRecord(course, release);
     expect(record.packages.map(({ file, standard, scope, units, courseVersion }) => ({ file, standard, scope, units, courseVersion }))).toEqual([
       { file: 'demo-course-scorm12.zip', standard: 'SCORM 1.2', scope: 'course', units: 2, courseVersion: '1.2.3' },
@@ -119,7 +123,26 @@ describe('packagesRecord', () => {
     ]);
     const first = record.packages[0]!;
     expect(first.bytes).toBe(release[0]!.zip.byteLength);
+    expect(first.sha256).toBe(createHash('sha256').update(release[0]!.zip).digest('hex'));
     expect(first.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('lists each SCO (AU for cmi5) as the LMS sees it: SCORM 2004 adds the mastery objective, cmi5 names AUs by module', () => {
+    const scos = (file: string) => packagesRecord(course, buildDemo()).packages.find((entry) => entry.file === file)!.scos;
+    const m1 = { title: 'Live chat', launch: 'm1.html', masteryScore: 70, durationMinutes: 30 };
+    const email = { title: 'Email & tickets', launch: '2-email.html', masteryScore: 85, durationMinutes: 20 };
+    expect(scos('demo-course-scorm12.zip')).toEqual([
+      { identifier: 'item-m1', ...m1, objectives: ['m1-lo1', 'm1-lo2'] },
+      { identifier: 'item-2-email', ...email, objectives: ['2-email-lo1'] },
+    ]);
+    expect(scos('demo-course-scorm2004.zip')).toEqual([
+      { identifier: 'item-m1', ...m1, objectives: ['m1-mastery', 'm1-lo1', 'm1-lo2'] },
+      { identifier: 'item-2-email', ...email, objectives: ['2-email-mastery', '2-email-lo1'] },
+    ]);
+    expect(scos('demo-course-cmi5.zip')).toEqual([
+      { identifier: 'm1', ...m1, objectives: ['m1-lo1', 'm1-lo2'] },
+      { identifier: '2-email', ...email, objectives: ['2-email-lo1'] },
+    ]);
   });
 });
 
@@ -129,5 +152,73 @@ describe('widenConnectSrcForLrs', () => {
     expect(widenConnectSrcForLrs(page)).toBe(
       `<meta http-equiv="content-security-policy" content="default-src 'self';connect-src 'self' https: http://localhost:* http://127.0.0.1:*;object-src 'none'; script-src 'self' 'sha256-x'">`,
     );
+  });
+});
+
+describe('buildRelease refuses a site it cannot package safely, saying why', () => {
+  const encode = (value: string) => new TextEncoder().encode(value);
+  const withPage = (path: string, html: string) => demoSite().map((entry) => (entry.path === path ? { ...entry, data: encode(html) } : entry));
+
+  it('refuses an absolute URL, naming its file and line', () => {
+    const site = withPage('m1.html', '<!doctype html>\n<img src="/logo.png">');
+    expect(() => buildRelease(course, site, schemaFiles)).toThrow(
+      new PackagingError('the built site has 1 absolute or external URL, which break inside an LMS:\n  m1.html:2: src="/logo.png'),
+    );
+  });
+
+  it('refuses several absolute or external URLs, listing each on its own line', () => {
+    const site = withPage('m1.html', '<!doctype html>\n<img src="/logo.png">\n<script src="https://cdn.example.com/tracker.js"></script>');
+    expect(() => buildRelease(course, site, schemaFiles)).toThrow(
+      new PackagingError(
+        'the built site has 2 absolute or external URLs, which break inside an LMS:\n  m1.html:2: src="/logo.png\n  m1.html:3: src="https://cdn.example.com/tracker.js',
+      ),
+    );
+  });
+
+  it('refuses a site file named like a SCORM schema file it would overwrite', () => {
+    const site = [...demoSite(), { path: 'ims_xml.xsd', data: encode('<xs:schema/>') }];
+    expect(() => buildRelease(course, site, schemaFiles)).toThrow(new PackagingError('ims_xml.xsd is both a site file and a SCORM schema file; rename the site file'));
+  });
+
+  it('refuses a site that already has a cmi5.xml, which the packager writes', () => {
+    const site = [...demoSite(), { path: 'cmi5.xml', data: encode('<courseStructure/>') }];
+    expect(() => buildRelease(course, site, schemaFiles)).toThrow(new PackagingError("cmi5.xml is already among the site files; the packager writes it"));
+  });
+
+  it('checks each zip it makes as an LMS would, and refuses one that fails, naming the zip and every problem', () => {
+    // The content schema keeps pass marks within 0-100; packaging checks its own output all the same.
+    const outOfRange = { ...course, modules: course.modules.map(({ meta }) => ({ meta: { ...meta, pass_mark: 150 } })) };
+    expect(() => buildRelease(outOfRange, demoSite(), schemaFiles)).toThrow(
+      /^demo-course-scorm12\.zip fails its check:\n {2}imsmanifest\.xml: line \d+: <item identifier="item-m1">: adlcp:masteryscore "150" is not a number from 0 to 100\n {2}imsmanifest\.xml: line \d+: <item identifier="item-2-email">: adlcp:masteryscore "150" is not a number from 0 to 100$/,
+    );
+  });
+});
+
+describe('the cmi5 package', () => {
+  it("widens each page's connect-src for the LRS, in the cmi5 zip only, and leaves other files as built", () => {
+    const csp = `<meta http-equiv="content-security-policy" content="default-src 'self';connect-src 'self'">`;
+    const site = demoSite().map((entry) => (entry.path === 'm1.html' ? { ...entry, data: new TextEncoder().encode(`<!doctype html>${csp}<main id="main"></main>`) } : entry));
+    const release = buildRelease(course, site, schemaFiles);
+    const cmi5 = readZip(release.find((built) => built.standard === 'cmi5')!.zip);
+    const scorm = readZip(release.find((built) => built.standard === 'scorm2004')!.zip);
+    expect(text(cmi5.get('m1.html'))).toContain(`content="default-src 'self';connect-src 'self' https: http://localhost:* http://127.0.0.1:*"`);
+    expect(text(scorm.get('m1.html'))).toContain(csp);
+    expect(cmi5.get('_astro/app.js')).toEqual(site.find((entry) => entry.path === '_astro/app.js')!.data);
+  });
+});
+
+describe('readOnlyPagesOf', () => {
+  const site = (page: string, html: string) => [...demoSite(), { path: page, data: new TextEncoder().encode(html) }];
+
+  it("lists the pages a module's page opens with ?read", () => {
+    expect(readOnlyPagesOf(site('final.html', '{"href":"m1.html?read#a"} {"href":"2-email.html?read#b"}'), 'final')).toEqual(new Set(['m1.html', '2-email.html']));
+  });
+
+  it('is empty for the whole course, which ships every page anyway', () => {
+    expect(readOnlyPagesOf(site('course.html', '{"href":"m1.html?read#a"}'), 'course')).toEqual(new Set());
+  });
+
+  it('is empty for a module whose page is not built (the launch page check reports that)', () => {
+    expect(readOnlyPagesOf(demoSite(), 'final')).toEqual(new Set());
   });
 });
