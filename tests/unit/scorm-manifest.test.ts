@@ -337,12 +337,12 @@ describe('manifests without shared files (every packaged file is a launch page)'
 
 describe('manifest layout', () => {
   it('1.2: starts with the XML declaration, one element per line', () => {
-    const xml = buildManifest12(spec12);
+    const xml = buildManifest12(spec12());
     expect(xml.split('\n').slice(0, 2)).toEqual(['<?xml version="1.0" encoding="UTF-8"?>', '<manifest identifier="course-demo-course" version="1.2.3"']);
   });
 
   it('2004: indents the LOM metadata under its parent, in the manifest and in each item', () => {
-    const xml = buildManifest2004(spec2004);
+    const xml = buildManifest2004(spec2004());
     expect(xml).toContain('  <metadata>\n    <schema>ADL SCORM</schema>\n    <schemaversion>2004 4th Edition</schemaversion>\n    <lom xmlns="http://ltsc.ieee.org/xsd/LOM">\n      <general>\n');
     expect(xml).toContain('        <title>Live chat</title>\n        <metadata>\n          <lom xmlns="http://ltsc.ieee.org/xsd/LOM">\n');
   });

@@ -210,7 +210,8 @@ describe('scorm/cli.ts commands and arguments', () => {
   });
 });
 
-describe('node scorm/cli.ts, the real entry point (as npm run validate runs it)', () => {
+// Each case starts Node on the real entry point: seconds on a busy machine.
+describe('node scorm/cli.ts, the real entry point (as npm run validate runs it)', { timeout: 120_000 }, () => {
   const spawn = (...args: string[]) => spawnSync(process.execPath, ['scorm/cli.ts', ...args], { cwd: root, encoding: 'utf8' });
 
   it('validates the zips it is given, printing to stdout and stderr, with exit code 1 if any is bad', () => {
