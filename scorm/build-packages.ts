@@ -83,6 +83,16 @@ export function findAbsoluteUrlsInSite(site: ZipEntry[]): AbsoluteUrlFinding[] {
   return site.filter((entry) => isScannedForUrls(entry.path)).flatMap((entry) => findAbsoluteUrls(entry.path, decoder.decode(entry.data)));
 }
 
+/** Two site files whose names differ only in letter case are one file to an LMS on Windows or macOS, and the zip check refuses them. */
+function refuseCaseOnlyNames(site: ZipEntry[]): void {
+  const seen = new Map<string, string>();
+  for (const { path } of site) {
+    const other = seen.get(path.toLowerCase());
+    if (other !== undefined) throw new PackagingError(`site files ${other} and ${path} differ only in letter case; an LMS on Windows or macOS sees one file: rename one`);
+    seen.set(path.toLowerCase(), path);
+  }
+}
+
 function refuseAbsoluteUrls(site: ZipEntry[]): void {
   const findings = findAbsoluteUrlsInSite(site);
   if (findings.length > 0)
@@ -106,6 +116,7 @@ export function buildPackages(
   versions: readonly ScormVersion[] = SCORM_VERSIONS,
   schemaFiles: SchemaFiles = NO_SCHEMA_FILES,
 ): BuiltPackage[] {
+  refuseCaseOnlyNames(site);
   refuseAbsoluteUrls(site);
   return versions.map((version) => buildScormPackage(course, site, version, 'course', schemaFiles[version]));
 }
@@ -115,6 +126,7 @@ export function buildPackages(
  * and cmi5, then each module on its own as SCORM 1.2 and 2004, in that order.
  */
 export function buildRelease(course: PackageCourseInput, site: ZipEntry[], schemaFiles: SchemaFiles): BuiltPackage[] {
+  refuseCaseOnlyNames(site);
   refuseAbsoluteUrls(site);
   const scopes: PackageScope[] = course.modules.map(({ meta }) => meta.id);
   return [

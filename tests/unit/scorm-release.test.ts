@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { buildRelease, packagesRecord, readOnlyPagesOf, type BuiltPackage } from '../../scorm/build-packages.ts';
+import { buildPackages, buildRelease, packagesRecord, readOnlyPagesOf, type BuiltPackage } from '../../scorm/build-packages.ts';
 import { checkCmi5Package, widenConnectSrcForLrs } from '../../scorm/cmi5-package.ts';
 import { buildPackageSpec, PackagingError } from '../../scorm/package-spec.ts';
 import { readSchemaFiles } from '../../scorm/schema-files.ts';
@@ -183,6 +183,14 @@ describe('buildRelease refuses a site it cannot package safely, saying why', () 
   it('refuses a site that already has a cmi5.xml, which the packager writes', () => {
     const site = [...demoSite(), { path: 'cmi5.xml', data: encode('<courseStructure/>') }];
     expect(() => buildRelease(course, site, schemaFiles)).toThrow(new PackagingError("cmi5.xml is already among the site files; the packager writes it"));
+  });
+
+  it('refuses two site files whose names differ only in letter case, naming both, for the release and for buildPackages', () => {
+    const site = [...demoSite(), { path: '_astro/App.css', data: encode('a{}') }];
+    const message = new PackagingError('site files _astro/App.css and _astro/app.css differ only in letter case; an LMS on Windows or macOS sees one file: rename one');
+    const sorted = [...site].sort((a, b) => (a.path < b.path ? -1 : 1));
+    expect(() => buildRelease(course, sorted, schemaFiles)).toThrow(message);
+    expect(() => buildPackages(course, sorted, ['2004'])).toThrow(message);
   });
 
   it('checks each zip it makes as an LMS would, and refuses one that fails, naming the zip and every problem', () => {
