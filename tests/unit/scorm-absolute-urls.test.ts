@@ -163,7 +163,7 @@ describe('blankJsComments', () => {
     ['an unterminated block comment', 'a /* open', ['/* open']],
     ['a block comment opening with /*/, which does not close it', 'a /*/ b */ c', ['/*/ b */']],
     ['only the comment line, not the next', '// c\nfetch("/x")', ['// c']],
-    ['a stray closing brace, then a comment', '} // c', ['// c']],
+    ['the comment after a stray closing brace (at the top level it closes no template)', '} // c', ['// c']],
     // strings
     ['a comment after a double-quoted string', 'x = "a//b"; // c', ['// c']],
     ["a comment after a single-quoted string", "x = 'a//b'; // c", ['// c']],
