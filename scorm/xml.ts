@@ -53,7 +53,7 @@ export function parseXml(source: string): XmlElement {
       current.text = current.text.trim();
       stack.pop();
     } else if (openName !== undefined) {
-      const element: XmlElement = { name: openName, attributes: parseAttributes(attributeText ?? ''), text: '', children: [], line: lineAt(match.index) };
+      const element: XmlElement = { name: openName, attributes: parseAttributes(attributeText!), text: '', children: [], line: lineAt(match.index) };
       current.children.push(element);
       if (selfClosing !== '/') stack.push(element);
     } else if (whole === '<') throw new XmlSyntaxError(`line ${lineAt(match.index)}: "<" that starts no valid tag`);
@@ -77,7 +77,7 @@ export function findAll(root: XmlElement, ...names: string[]): XmlElement[] {
 
 function parseAttributes(text: string): Map<string, string> {
   const attributes = new Map<string, string>();
-  for (const match of text.matchAll(ATTRIBUTE)) attributes.set(match[1]!, decodeEntities(match[2] ?? match[3] ?? ''));
+  for (const match of text.matchAll(ATTRIBUTE)) attributes.set(match[1]!, decodeEntities(match[2] ?? match[3]!));
   return attributes;
 }
 
@@ -103,6 +103,7 @@ export function lineCounter(text: string): (offset: number) => number {
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   return (offset) => {
     let low = 0;
+    // Stryker disable next-line ArithmeticOperator: equivalent, an index past the end reads undefined, which compares as after every offset, like the end itself
     let high = lineStarts.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
