@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContentError, formatIssue } from '../../src/course/content-error.ts';
@@ -125,6 +125,71 @@ describe('loadCourse: lesson order', () => {
     });
     const course = loadCourse(join(root, 'content'), root);
     expect(course.modules[0]!.lessons.map((l) => [l.slug, l.meta.order])).toEqual([['systems', 5], ['navigating', 9]]);
+  });
+});
+
+const SCENARIO = join(import.meta.dirname, '../fixtures/scenarios/ten-decisions.yaml');
+
+/** Module m1 with the fixture scenario under modules/m1/scenarios/, listed as `list` in module.yaml. */
+function withScenario(p: (file: string) => string, list: string): void {
+  mkdirSync(p('modules/m1/scenarios'));
+  cpSync(SCENARIO, p('modules/m1/scenarios/ten-decisions.yaml'));
+  replaceIn(p('modules/m1/module.yaml'), 'pass_mark: 50', `pass_mark: 50\nscenarios: ${list}`);
+}
+
+describe('loadCourse: quizzes and scenarios', () => {
+  it('reports a broken quiz item and leaves the module out rather than crash', () => {
+    const root = courseWith((p) => replaceIn(p('modules/m1/quiz.yaml'), '    prompt: Which is right?\n', ''));
+    expect(problems(root)).toEqual(['content/modules/m1/quiz.yaml: items[0].prompt: Invalid input: expected string, received undefined']);
+  });
+
+  it('reports a standards catalogue that breaks the schema', () => {
+    const root = courseWith((p) => replaceIn(p('standards/ocr-d4.yaml'), 'code:', 'codes:'));
+    // Its criteria are then unknown everywhere, but the loader carries on and reports that instead of crashing.
+    expect(problems(root).slice(0, 3)).toEqual([
+      'content/standards/ocr-d4.yaml: code: Invalid option: expected one of "CFACSD4"|"U219"|"D4"|"INSCS001"',
+      'content/standards/ocr-d4.yaml: (file): Unrecognized key: "codes"',
+      'content/standards/unit-219.yaml: outcomes[0].criteria[0].maps_to[0]: unknown criterion id "D4.3.1"',
+    ]);
+  });
+
+  it('loads a module scenario listed in module.yaml', () => {
+    const root = courseWith((p) => withScenario(p, '[ten-decisions]'));
+    const course = loadCourse(join(root, 'content'), root);
+    expect(course.modules[0]!.scenarios.map((s) => s.file)).toEqual(['content/modules/m1/scenarios/ten-decisions.yaml']);
+  });
+
+  it('reports a scenario listed twice', () => {
+    const root = courseWith((p) => withScenario(p, '[ten-decisions, ten-decisions]'));
+    expect(problems(root)).toEqual(['content/modules/m1/module.yaml: scenarios: scenario "ten-decisions" is listed twice']);
+  });
+
+  it('reports a scenario file that module.yaml does not list', () => {
+    const root = courseWith((p) => {
+      withScenario(p, '[ten-decisions]');
+      cpSync(SCENARIO, p('modules/m1/scenarios/spare.yaml'));
+      writeFileSync(p('modules/m1/scenarios/notes.md'), 'not a scenario');
+    });
+    expect(problems(root)).toEqual(['content/modules/m1/scenarios/spare.yaml: (file): not listed in content/modules/m1/module.yaml scenarios:, so learners would never see it; add its id there']);
+  });
+});
+
+describe('loadCourse: file-name order decides ties', () => {
+  it('reports lessons sharing an order in file-name order, whatever order the folder lists them in', () => {
+    // Written last-first, so a folder listing in creation order differs from file-name order.
+    const root = courseWith((p) => {
+      for (const n of ['05', '04', '03'])
+        writeFileSync(p(`modules/m1/${n}-extra.mdx`), '---\ntitle: Extra\norder: 7\ncriteria: [U219.1.2]\n---\n\nText.\n');
+    });
+    expect(problems(root)).toEqual([
+      'content/modules/m1/04-extra.mdx: order: order 7 is also used by content/modules/m1/03-extra.mdx',
+      'content/modules/m1/05-extra.mdx: order: order 7 is also used by content/modules/m1/04-extra.mdx',
+    ]);
+  });
+
+  it('reads standards catalogues in file-name order, so a duplicate criterion is reported in the later file', () => {
+    const root = courseWith((p) => cpSync(p('standards/unit-219.yaml'), p('standards/a-copy.yaml')));
+    expect(problems(root)).toContain('content/standards/unit-219.yaml: outcomes[0].criteria[0].id: duplicate criterion id "U219.1.1" (also in content/standards/a-copy.yaml)');
   });
 });
 
