@@ -159,6 +159,16 @@ describe('loadCourse: quizzes and scenarios', () => {
     expect(course.modules[0]!.scenarios.map((s) => s.file)).toEqual(['content/modules/m1/scenarios/ten-decisions.yaml']);
   });
 
+  it('reports a listed scenario whose file is missing, and judges no coverage for that module', () => {
+    const root = courseWith((p) => {
+      withScenario(p, '[ghost]');
+      rmSync(p('modules/m1/scenarios/ten-decisions.yaml'));
+      rmSync(p('modules/m1/quiz.yaml'));
+    });
+    // Its coverage is not judged: the missing file is the one thing to fix.
+    expect(problems(root)).toEqual(['content/modules/m1/module.yaml: scenarios[0]: scenario file content/modules/m1/scenarios/ghost.yaml does not exist']);
+  });
+
   it('reports a scenario listed twice', () => {
     const root = courseWith((p) => withScenario(p, '[ten-decisions, ten-decisions]'));
     expect(problems(root)).toEqual(['content/modules/m1/module.yaml: scenarios: scenario "ten-decisions" is listed twice']);
