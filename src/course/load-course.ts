@@ -56,9 +56,10 @@ export function loadCourse(contentDir: string, projectRoot = join(contentDir, '.
 
   const standardsDir = join(contentDir, 'standards');
   const standardFiles = existsSync(standardsDir)
-    // Stryker disable next-line MethodExpression: equivalent, Node's readdirSync (libuv scandir) already lists names in sorted order; sort() keeps that explicit
-    ? readdirSync(standardsDir).filter((f) => f.endsWith('.yaml')).sort()
+    ? readdirSync(standardsDir).filter((f) => f.endsWith('.yaml'))
     : [];
+  // Stryker disable next-line MethodExpression: equivalent, Node's readdirSync (libuv scandir) already lists names in sorted order; sort() keeps that explicit
+  standardFiles.sort();
   if (standardFiles.length === 0)
     issues.push({ file: display(standardsDir), field: '', message: 'no standards catalogue (*.yaml) found' });
   const standards = standardFiles.flatMap((name) => {
@@ -91,8 +92,9 @@ export function loadCourse(contentDir: string, projectRoot = join(contentDir, '.
     const scenarios = loadScenarios(dir, moduleMeta?.scenarios ?? [], display(moduleFile));
 
     const lessons: Lesson[] = [];
+    const lessonNames = readdirSync(dir).filter((f) => f.endsWith('.mdx'));
     // Stryker disable next-line MethodExpression: equivalent, Node's readdirSync (libuv scandir) already lists names in sorted order; sort() keeps that explicit
-    for (const name of readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort()) {
+    for (const name of lessonNames.sort()) {
       const file = join(dir, name);
       const match = LESSON_FILE_PATTERN.exec(name);
       if (!match) {
