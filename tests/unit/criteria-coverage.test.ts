@@ -1,9 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkCoverage, computeCoverage, summariseCoverage, type ScenarioChoiceCheck } from '../../src/course/coverage.ts';
+import { checkCoverage, computeCoverage, criterionKind, summariseCoverage, type ScenarioChoiceCheck } from '../../src/course/coverage.ts';
 import { loadCourse } from '../../src/course/load-course.ts';
-import { coverageReportSchema } from '../../src/schemas/coverage-report.ts';
+import { coverageReportSchema, type CoverageCriterion } from '../../src/schemas/coverage-report.ts';
+import type { CatalogueEntry } from '../../src/course/catalogue.ts';
 import { courseWith, MINIMAL_FIXTURE as FIXTURE, problems, removeCourseCopies, replaceIn } from '../support/course-fixture.ts';
 import { realCourse } from '../support/real-course.ts';
 
@@ -138,5 +139,48 @@ describe('the coverage report', () => {
     expect(summary.total).toBe(102);
     expect(summary.both).toBeLessThanOrEqual(Math.min(summary.taught, summary.checked));
     expect(summary.both).toBeGreaterThanOrEqual(18);
+  });
+});
+
+describe('coverage details', () => {
+  /** A report row for criterion `id`, taught and/or checked once. */
+  const row = (id: string, taught: boolean, checked: boolean): CoverageCriterion => ({
+    id,
+    standard: 'U219',
+    text: 'Text.',
+    kind: 'knowledge',
+    home: 'later',
+    taught: taught ? [{ module: 'm1', lesson: 'systems', section: 'How it works' }] : [],
+    checked: checked ? [{ module: 'm1', kind: 'quiz-item', id: 'q01' }] : [],
+  });
+
+  it('counts taught, checked and both separately', () => {
+    const report = { criteria: [row('A', true, false), row('B', false, true), row('C', true, true), row('D', false, false)] };
+    expect(summariseCoverage(report)).toEqual({ total: 4, taught: 2, checked: 2, both: 1 });
+  });
+
+  it('names both gaps of a criterion neither taught nor checked, joined by "or"', () => {
+    const report = { criteria: [row('D', false, false)] };
+    expect(checkCoverage(report, [], true, { course: 'c', homes: 'h' })).toEqual([
+      { file: 'c', field: 'require_full_coverage', message: 'criterion D (home later) is not taught by any lesson section or checked by any quiz item or scenario choice' },
+    ]);
+    expect(checkCoverage(report, ['later'], false, { course: 'c', homes: 'h' })).toEqual([
+      { file: 'h', field: 'homes.later', message: 'criterion D is not taught by any lesson section or checked by any quiz item or scenario choice; its home module later is in the course, so it must be' },
+    ]);
+  });
+
+  it('calls an outcome knowledge only when its title starts with "understand" or "know", ignoring spaces around it', () => {
+    const entry = (title: string) => ({ outcome: { title } }) as unknown as CatalogueEntry;
+    expect(criterionKind(entry('  Understand online systems'))).toBe('knowledge');
+    expect(criterionKind(entry('Know the law'))).toBe('knowledge');
+    expect(criterionKind(entry('Be able to understand customers'))).toBe('performance');
+  });
+
+  it('gives a criterion without a home an empty home, and ignores checks of criteria not in the catalogue', () => {
+    const base = loadCourse(join(FIXTURE, 'content'), FIXTURE);
+    const choices: ScenarioChoiceCheck[] = [{ module: 'm1', scenario: 's', node: 'n', choice: 'a', criteria: ['X9.9.9'] }];
+    const report = computeCoverage({ catalogue: base.catalogue, modules: base.modules, homes: new Map(), scenarioChoices: choices });
+    expect(report.criteria.map((r) => [r.id, r.home])).toEqual([...base.catalogue.byId.keys()].map((id) => [id, '']));
+    expect(report.criteria.flatMap((r) => r.checked).some((c) => c.kind === 'scenario-choice')).toBe(false);
   });
 });
