@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkCoverage, computeCoverage, criterionKind, summariseCoverage, type ScenarioChoiceCheck } from '../../src/course/coverage.ts';
@@ -65,6 +65,32 @@ describe('the build fails, naming the criterion, when its home module exists', (
 });
 
 describe('criteria-homes.yaml', () => {
+  it('reports a missing criteria-homes.yaml alone', () => {
+    const root = courseWith((p) => rmSync(p('criteria-homes.yaml')));
+    expect(problems(root)).toEqual(['content/criteria-homes.yaml: (file): file is missing: list each criterion under its home module (see content/README.md)']);
+  });
+
+  it('reports invalid YAML in criteria-homes.yaml with the first line of the parser message', () => {
+    const found = problems(courseWith((p) => writeFileSync(p('criteria-homes.yaml'), 'homes:\n  m1: [unclosed\n')));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^content\/criteria-homes\.yaml: \(file\): not valid YAML: [A-Za-z][^\n]{10,}$/);
+  });
+
+  it('reports a criteria-homes.yaml that breaks the schema, naming the field', () => {
+    const found = problems(courseWith((p) => writeFileSync(p('criteria-homes.yaml'), 'homes:\n  m1: U219.1.1\n')));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toBe('content/criteria-homes.yaml: homes.m1: Invalid input: expected array, received string');
+  });
+
+  it('judges no coverage until every criterion has exactly one home', () => {
+    // D4.3.1 is unchecked, but the duplicate home is the problem to fix first.
+    const root = courseWith((p) => {
+      withoutCheck(p);
+      writeFileSync(p('criteria-homes.yaml'), 'homes:\n  m1: [U219.1.1, D4.3.1, U219.1.2]\n  m2: [D4.3.1]\n');
+    });
+    expect(problems(root)).toEqual(['content/criteria-homes.yaml: homes.m2[0]: criterion D4.3.1 is also listed under m1; a criterion has exactly one home module']);
+  });
+
   it('gives every criterion exactly one home, naming each one without or with two', () => {
     const root = courseWith((p) => writeFileSync(p('criteria-homes.yaml'), 'homes:\n  m1: [U219.1.1, D4.3.1, U219.1.2]\n  m2: [D4.3.1, U219.3.9]\n'));
     expect(problems(root)).toEqual([
