@@ -184,6 +184,21 @@ describe('loadCourse: quizzes and scenarios', () => {
   });
 });
 
+describe('loadCourse: standards catalogues', () => {
+  it('lists every standard, in file-name order', () => {
+    const course = loadCourse(join(courseWith(), 'content'));
+    expect(course.catalogue.standards.map((s) => s.code)).toEqual(['D4', 'U219']);
+  });
+
+  it('reports a criterion whose id does not start with its standard code', () => {
+    const root = courseWith((p) => {
+      replaceIn(p('standards/ocr-d4.yaml'), 'id: D4.3.1', 'id: U219.3.1');
+      replaceIn(p('standards/ocr-d4.yaml'), 'maps_to: [U219.1.1]', 'maps_to: []');
+    });
+    expect(problems(root)).toContain('content/standards/ocr-d4.yaml: outcomes[0].criteria[0].id: "U219.3.1" does not belong to standard D4');
+  });
+});
+
 describe('loadCourse: file-name order decides ties', () => {
   it('reports lessons sharing an order in file-name order, whatever order the folder lists them in', () => {
     // Written last-first, so a folder listing in creation order differs from file-name order.
