@@ -41,6 +41,7 @@ export function checkBranding(branding: CourseMeta['branding'], courseFile: stri
     ] as const;
     for (const [other, name] of pairs) {
       const ratio = contrastRatio(accent, other);
+      // Stryker disable next-line EqualityOperator: equivalent, no #rrggbb accent has a ratio of exactly 4.5 with any of the five scheme colours (checked exhaustively)
       if (ratio < AA_CONTRAST)
         issues.push({
           file: courseFile,

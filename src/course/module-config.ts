@@ -13,6 +13,7 @@ export function moduleConfigFor(course: Course, mod: CourseModule): ModuleConfig
   const quiz = mod.quiz && toRuntimeQuiz(mod.meta.id, mod.quiz, mod.meta.pass_mark, mod.meta.outcomes);
   const criterionText = (id: string) => course.catalogue.byId.get(id)?.criterion.text ?? '';
   // With review_links, the review links each missed criterion to the lessons that teach it, opened read-only.
+  // Stryker disable next-line OptionalChaining: equivalent, quiz is only truthy when mod.quiz is set, so mod.quiz?. is never reached with null
   if (quiz && mod.quiz?.review_links) quiz.revisit = revisitLinks(quiz.items.flatMap((i) => i.criteria), teachingModules(course), criterionText, mod.meta.id);
   const views: ViewConfig[] = [
     ...mod.lessons.map((l): ViewConfig => ({ kind: 'lesson', id: l.slug, title: l.meta.title })),

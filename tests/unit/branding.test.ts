@@ -1,6 +1,7 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { brandingCss, contrastRatio } from '../../src/course/branding.ts';
+import { brandingCss, contrastRatio, logoDataUrl } from '../../src/course/branding.ts';
+import { join } from 'node:path';
 import { courseWith, problems, removeCourseCopies } from '../support/course-fixture.ts';
 
 afterEach(removeCourseCopies);
@@ -37,5 +38,37 @@ describe('centre branding in course.yaml', () => {
     expect(problems(withBranding(['logo: missing.png']))[0]).toMatch(/branding\.logo: "missing\.png" is not a file in content\//);
     expect(problems(withBranding(['logo: big.svg'], { file: 'big.svg', bytes: 30_000 }))[0]).toMatch(/branding\.logo: "big\.svg" is 30000 bytes; keep it under 20000 bytes/);
     expect(problems(withBranding(['logo: logo.gif']))[0]).toBe('content/course.yaml: branding.logo: use an .svg or .png file inside content/');
+  });
+
+  it('rejects a logo outside content/ even when that file exists', () => {
+    const root = withBranding(['logo: ../outside.svg']);
+    writeFileSync(join(root, 'outside.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    expect(problems(root)).toEqual(['content/course.yaml: branding.logo: "../outside.svg" is not a file in content/; give a path like branding/logo.svg']);
+  });
+
+  it('accepts a logo of exactly the size limit', () => {
+    expect(problems(withBranding(['logo: edge.svg'], { file: 'edge.svg', bytes: 20_000 }))).toEqual([]);
+  });
+
+  it('adds no accent CSS when the centre sets none', () => {
+    expect(brandingCss(undefined)).toBe('');
+    expect(brandingCss({ logo: 'logo.svg' })).toBe('');
+  });
+});
+
+describe('logoDataUrl', () => {
+  it('is null without branding or without a logo', () => {
+    expect(logoDataUrl(undefined, '/nowhere')).toBeNull();
+    expect(logoDataUrl({ accent: { light: '#0b5cad', dark: '#7cb8f5' } }, '/nowhere')).toBeNull();
+  });
+
+  it('inlines an SVG logo (any case of extension) as an image/svg+xml data URL', () => {
+    const root = courseWith((path) => writeFileSync(path('LOGO.SVG'), '<svg/>'));
+    expect(logoDataUrl({ logo: 'LOGO.SVG' }, join(root, 'content'))).toBe(`data:image/svg+xml;base64,${Buffer.from('<svg/>').toString('base64')}`);
+  });
+
+  it('inlines a PNG logo as an image/png data URL', () => {
+    const root = courseWith((path) => writeFileSync(path('logo.png'), 'PNGDATA'));
+    expect(logoDataUrl({ logo: 'logo.png' }, join(root, 'content'))).toBe('data:image/png;base64,UE5HREFUQQ==');
   });
 });

@@ -1,9 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkCoverage, computeCoverage, summariseCoverage, type ScenarioChoiceCheck } from '../../src/course/coverage.ts';
+import { checkCoverage, computeCoverage, criterionKind, summariseCoverage, type ScenarioChoiceCheck } from '../../src/course/coverage.ts';
 import { loadCourse } from '../../src/course/load-course.ts';
-import { coverageReportSchema } from '../../src/schemas/coverage-report.ts';
+import { coverageReportSchema, type CoverageCriterion } from '../../src/schemas/coverage-report.ts';
+import type { CatalogueEntry } from '../../src/course/catalogue.ts';
 import { courseWith, MINIMAL_FIXTURE as FIXTURE, problems, removeCourseCopies, replaceIn } from '../support/course-fixture.ts';
 import { realCourse } from '../support/real-course.ts';
 
@@ -64,6 +65,32 @@ describe('the build fails, naming the criterion, when its home module exists', (
 });
 
 describe('criteria-homes.yaml', () => {
+  it('reports a missing criteria-homes.yaml alone', () => {
+    const root = courseWith((p) => rmSync(p('criteria-homes.yaml')));
+    expect(problems(root)).toEqual(['content/criteria-homes.yaml: (file): file is missing: list each criterion under its home module (see content/README.md)']);
+  });
+
+  it('reports invalid YAML in criteria-homes.yaml with the first line of the parser message', () => {
+    const found = problems(courseWith((p) => writeFileSync(p('criteria-homes.yaml'), 'homes:\n  m1: [unclosed\n')));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^content\/criteria-homes\.yaml: \(file\): not valid YAML: [A-Za-z][^\n]{10,}$/);
+  });
+
+  it('reports a criteria-homes.yaml that breaks the schema, naming the field', () => {
+    const found = problems(courseWith((p) => writeFileSync(p('criteria-homes.yaml'), 'homes:\n  m1: U219.1.1\n')));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toBe('content/criteria-homes.yaml: homes.m1: Invalid input: expected array, received string');
+  });
+
+  it('judges no coverage until every criterion has exactly one home', () => {
+    // D4.3.1 is unchecked, but the duplicate home is the problem to fix first.
+    const root = courseWith((p) => {
+      withoutCheck(p);
+      writeFileSync(p('criteria-homes.yaml'), 'homes:\n  m1: [U219.1.1, D4.3.1, U219.1.2]\n  m2: [D4.3.1]\n');
+    });
+    expect(problems(root)).toEqual(['content/criteria-homes.yaml: homes.m2[0]: criterion D4.3.1 is also listed under m1; a criterion has exactly one home module']);
+  });
+
   it('gives every criterion exactly one home, naming each one without or with two', () => {
     const root = courseWith((p) => writeFileSync(p('criteria-homes.yaml'), 'homes:\n  m1: [U219.1.1, D4.3.1, U219.1.2]\n  m2: [D4.3.1, U219.3.9]\n'));
     expect(problems(root)).toEqual([
@@ -138,5 +165,48 @@ describe('the coverage report', () => {
     expect(summary.total).toBe(102);
     expect(summary.both).toBeLessThanOrEqual(Math.min(summary.taught, summary.checked));
     expect(summary.both).toBeGreaterThanOrEqual(18);
+  });
+});
+
+describe('coverage details', () => {
+  /** A report row for criterion `id`, taught and/or checked once. */
+  const row = (id: string, taught: boolean, checked: boolean): CoverageCriterion => ({
+    id,
+    standard: 'U219',
+    text: 'Text.',
+    kind: 'knowledge',
+    home: 'later',
+    taught: taught ? [{ module: 'm1', lesson: 'systems', section: 'How it works' }] : [],
+    checked: checked ? [{ module: 'm1', kind: 'quiz-item', id: 'q01' }] : [],
+  });
+
+  it('counts taught, checked and both separately', () => {
+    const report = { criteria: [row('A', true, false), row('B', false, true), row('C', true, true), row('D', false, false)] };
+    expect(summariseCoverage(report)).toEqual({ total: 4, taught: 2, checked: 2, both: 1 });
+  });
+
+  it('names both gaps of a criterion neither taught nor checked, joined by "or"', () => {
+    const report = { criteria: [row('D', false, false)] };
+    expect(checkCoverage(report, [], true, { course: 'c', homes: 'h' })).toEqual([
+      { file: 'c', field: 'require_full_coverage', message: 'criterion D (home later) is not taught by any lesson section or checked by any quiz item or scenario choice' },
+    ]);
+    expect(checkCoverage(report, ['later'], false, { course: 'c', homes: 'h' })).toEqual([
+      { file: 'h', field: 'homes.later', message: 'criterion D is not taught by any lesson section or checked by any quiz item or scenario choice; its home module later is in the course, so it must be' },
+    ]);
+  });
+
+  it('calls an outcome knowledge only when its title starts with "understand" or "know", ignoring spaces around it', () => {
+    const entry = (title: string) => ({ outcome: { title } }) as unknown as CatalogueEntry;
+    expect(criterionKind(entry('  Understand online systems'))).toBe('knowledge');
+    expect(criterionKind(entry('Know the law'))).toBe('knowledge');
+    expect(criterionKind(entry('Be able to understand customers'))).toBe('performance');
+  });
+
+  it('gives a criterion without a home an empty home, and ignores checks of criteria not in the catalogue', () => {
+    const base = loadCourse(join(FIXTURE, 'content'), FIXTURE);
+    const choices: ScenarioChoiceCheck[] = [{ module: 'm1', scenario: 's', node: 'n', choice: 'a', criteria: ['X9.9.9'] }];
+    const report = computeCoverage({ catalogue: base.catalogue, modules: base.modules, homes: new Map(), scenarioChoices: choices });
+    expect(report.criteria.map((r) => [r.id, r.home])).toEqual([...base.catalogue.byId.keys()].map((id) => [id, '']));
+    expect(report.criteria.flatMap((r) => r.checked).some((c) => c.kind === 'scenario-choice')).toBe(false);
   });
 });

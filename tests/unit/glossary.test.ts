@@ -86,6 +86,59 @@ describe('loadGlossary', () => {
   });
 });
 
+describe('loadGlossary: files an author might leave in content/glossary/', () => {
+  const DEF = '  definition: How the system decides who gets a contact.\n';
+
+  it('gives no entries and no problems when there is no glossary folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'glossary-'));
+    const issues: ContentIssue[] = [];
+    expect(loadGlossary(join(dir, 'content'), issues)).toEqual([]);
+    expect(issues).toEqual([]);
+  });
+
+  it('sorts entries by term even when the files list them in another order', () => {
+    const issues: ContentIssue[] = [];
+    const items = loadGlossary(contentDir({ 'm1.yaml': `- term: routing\n${DEF}- term: cache\n${DEF}`, 'm2.yaml': `- term: browser\n${DEF}` }), issues);
+    expect(items.map((i) => i.term)).toEqual(['browser', 'cache', 'routing']);
+  });
+
+  it('ignores files that are not YAML', () => {
+    const issues: ContentIssue[] = [];
+    const items = loadGlossary(contentDir({ 'README.md': '# Notes', 'm1.yaml': `- term: routing\n${DEF}` }), issues);
+    expect(issues).toEqual([]);
+    expect(items.map((i) => i.term)).toEqual(['routing']);
+  });
+
+  it('reports a .yml file by name, so the author renames it', () => {
+    const issues: ContentIssue[] = [];
+    loadGlossary(contentDir({ 'm1.yml': `- term: routing\n${DEF}` }), issues);
+    expect(issues).toEqual([{ file: 'content/glossary/m1.yml', field: '(file name)', message: 'name a glossary file after its module id, e.g. u219-lo2.yaml' }]);
+  });
+
+  it('reports invalid YAML with the first line of the parser message', () => {
+    const issues: ContentIssue[] = [];
+    loadGlossary(contentDir({ 'm1.yaml': '- term: [unclosed\n' }), issues);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.file).toBe('content/glossary/m1.yaml');
+    expect(issues[0]!.field).toBe('');
+    expect(issues[0]!.message).toMatch(/^not valid YAML: [A-Za-z][^\n]{10,}$/);
+  });
+
+  it('reports an empty file as needing at least one term', () => {
+    const issues: ContentIssue[] = [];
+    loadGlossary(contentDir({ 'm1.yaml': '' }), issues);
+    expect(issues).toEqual([{ file: 'content/glossary/m1.yaml', field: '(file)', message: 'list at least one term, or delete the file' }]);
+  });
+
+  it('treats words that differ only under upper-casing (Maße, Masse) as different terms', () => {
+    // Duplicates are found case-insensitively by lower case; upper case would fold ß into SS.
+    const issues: ContentIssue[] = [];
+    const items = loadGlossary(contentDir({ 'm1.yaml': `- term: Maße\n${DEF}`, 'm2.yaml': `- term: Masse\n${DEF}` }), issues);
+    expect(issues).toEqual([]);
+    expect(items).toHaveLength(2);
+  });
+});
+
 describe('the course build', () => {
   afterEach(removeCourseCopies);
 

@@ -35,6 +35,37 @@ describe('scenario graph lint', () => {
     expect(lint((s) => (s.nodes.d4!.choices![1]!.next = 'd55'))).toContain(`${FILE}: nodes.d4.choices[1].next: node "d55" does not exist; expected a node id under nodes:`);
   });
 
+  it('checks the id against the file name only when one is given', () => {
+    expect(lintScenario(fixtureScenario(), FILE, (id) => FIXTURE_CRITERIA.has(id)).map(formatIssue)).toEqual([]);
+  });
+
+  it('reports only the broken link, not the path rules a broken graph cannot answer', () => {
+    // The only best choice of d10 now leads nowhere; "no best path" would be noise on top of the real mistake.
+    expect(lint((s) => (s.nodes.d10!.choices![0]!.next = 'welll'))).toEqual([
+      `${FILE}: nodes.d10.choices[0].next: node "welll" does not exist; expected a node id under nodes:`,
+      `${FILE}: nodes.well: cannot be reached from start "d1"; link to it from a choice or remove it`,
+    ]);
+  });
+
+  it('compares choice texts by lower case, so Maße and Masse are different things to say', () => {
+    expect(
+      lint((s) => {
+        s.nodes.d2!.choices![0]!.say = 'Maße';
+        s.nodes.d2!.choices![1]!.say = 'Masse';
+      }),
+    ).toEqual([]);
+  });
+
+  it('says "1 decision" and "1 distinct ending" in the singular', () => {
+    expect(lint((s) => (s.nodes.d1!.choices![0]!.next = 'well'))).toContain(`${FILE}: nodes: the longest path has 1 decision; expected at least 10`);
+    const oneEnding = lint((s) => {
+      s.nodes.d1!.choices![1]!.next = 'd2';
+      s.nodes.d3!.choices![1]!.next = 'd4';
+      s.nodes.d10!.choices![1]!.next = 'well';
+    });
+    expect(oneEnding).toContain(`${FILE}: nodes: 1 distinct ending (resolved-well); expected at least 3 of resolved-well, resolved-poorly, escalated, gave-up`);
+  });
+
   it('names a start node that does not exist', () => {
     expect(lint((s) => (s.start = 'hello'))).toEqual([`${FILE}: start: node "hello" does not exist; expected one of the ids under nodes:`]);
   });

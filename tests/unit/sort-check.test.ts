@@ -48,6 +48,11 @@ describe('checkSortGroups (build check of the MDX source)', () => {
     ]);
   });
 
+  it('reports a Sort with no groups attribute, and an item with no group attribute', () => {
+    expect(issuesFor('<Sort title="T">\n<SortItem group="Open" feedback="Why.">A</SortItem>\n</Sort>')).toEqual(['<Sort> 1.groups: needs at least two groups, e.g. groups="Open | Probing | Closed"']);
+    expect(issuesFor('<Sort title="T" groups="Open | Closed">\n<SortItem feedback="Why.">A</SortItem>\n</Sort>')).toEqual(['<Sort> 1 <SortItem> 1.group: "" is not one of this Sort\'s groups (Open, Closed)']);
+  });
+
   it('needs two groups and at least one item', () => {
     expect(issuesFor('<Sort title="T" groups="Open">\n</Sort>')).toEqual(['<Sort> 1.groups: needs at least two groups, e.g. groups="Open | Probing | Closed"']);
     expect(issuesFor('<Sort title="T" groups="Open | Closed">\n</Sort>')).toEqual(['<Sort> 1: has no <SortItem group="…" feedback="…"> inside']);
