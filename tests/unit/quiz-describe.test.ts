@@ -1,56 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ItemReveal, RuntimeItem } from '../../src/lib/quiz-model.ts';
+import type { ItemReveal } from '../../src/lib/quiz-model.ts';
 import { describeCorrect, describeResponse, scoreLabel } from '../../src/lib/quiz-describe.ts';
+import { fillIn, matching, ordering, single } from '../support/runtime-items.ts';
 
-// Hand-built items: the review screen shows exactly these texts to the learner.
-const common = {
-  interactionId: 'u1-lo1-quiz-q01',
-  prompt: 'Prompt',
-  criteria: [],
-  objectives: [],
-  bank: 'lo1',
-  key: { sealed: false as const, parts: [] },
-  feedback: null,
-};
-const single: RuntimeItem = {
-  ...common,
-  id: 'single',
-  type: 'single',
-  options: [
-    { id: 'a', text: 'Apologise', feedback: null },
-    { id: 'b', text: 'Blame the courier', feedback: null },
-    { id: 'c', text: 'Call back', feedback: null },
-  ],
-  shuffle: false,
-  customerMessage: null,
-};
-const matching: RuntimeItem = {
-  ...common,
-  id: 'match',
-  type: 'matching',
-  prompts: [
-    { id: 'p1', text: 'Refund' },
-    { id: 'p2', text: 'Delay' },
-    { id: 'p3', text: 'Damage' },
-  ],
-  answers: [
-    { id: 'x', text: 'Finance' },
-    { id: 'y', text: 'Logistics' },
-    { id: 'z', text: 'Claims' },
-  ],
-  shuffle: false,
-};
-const ordering: RuntimeItem = {
-  ...common,
-  id: 'order',
-  type: 'ordering',
-  steps: [
-    { id: 's1', text: 'Listen' },
-    { id: 's2', text: 'Greet' },
-    { id: 's3', text: 'Resolve' },
-  ],
-};
-const fillIn: RuntimeItem = { ...common, id: 'fill', type: 'fill-in', maxLength: 40 };
 const reveal = (...parts: string[]): ItemReveal => ({ parts, feedback: { correct: '', incorrect: '' }, optionFeedback: {} });
 
 describe('describeResponse: the learner’s answer in words', () => {
