@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { revealOf } from '../../src/lib/quiz-key.ts';
 import { itemBank, toRuntimeQuiz, type RuntimeItem } from '../../src/lib/quiz-model.ts';
 import { allTypesQuiz, allTypesRuntime, FIXTURE_OUTCOMES } from '../support/quiz-fixture.ts';
 
@@ -80,5 +81,13 @@ describe('itemBank', () => {
   it('falls back to the "items" bank when the item has no bank and serves no outcome', () => {
     expect(itemBank(allTypesQuiz().items[0]!, [])).toBe('items');
     expect(itemBank(allTypesQuiz().items[0]!, FIXTURE_OUTCOMES)).toBe('systems');
+  });
+});
+
+describe('revealOf (practice mode): per-option feedback', () => {
+  it('maps each option with feedback to it, and is empty for items without options', () => {
+    const items = allTypesRuntime().items;
+    expect(revealOf(byId(items, 'single'))?.optionFeedback).toEqual({ a: 'This is why it is right.', b: 'This is why it is wrong.' });
+    expect(revealOf(byId(items, 'match'))?.optionFeedback).toEqual({});
   });
 });
