@@ -1,4 +1,4 @@
-import type { RuntimeItem } from '../../src/lib/quiz-model.ts';
+import type { ChoiceItem, FillInItem, MatchingItem, OrderingItem } from '../../src/lib/quiz-model.ts';
 
 /** Small hand-built runtime items (readable key) whose texts and ids tests can assert exactly. */
 const common = {
@@ -10,7 +10,7 @@ const common = {
   key: { sealed: false as const, parts: [] },
   feedback: null,
 };
-export const single: RuntimeItem = {
+export const single: ChoiceItem = {
   ...common,
   id: 'single',
   type: 'single',
@@ -22,7 +22,7 @@ export const single: RuntimeItem = {
   shuffle: false,
   customerMessage: null,
 };
-export const matching: RuntimeItem = {
+export const matching: MatchingItem = {
   ...common,
   id: 'match',
   type: 'matching',
@@ -38,7 +38,7 @@ export const matching: RuntimeItem = {
   ],
   shuffle: false,
 };
-export const ordering: RuntimeItem = {
+export const ordering: OrderingItem = {
   ...common,
   id: 'order',
   type: 'ordering',
@@ -48,4 +48,4 @@ export const ordering: RuntimeItem = {
     { id: 's3', text: 'Resolve' },
   ],
 };
-export const fillIn: RuntimeItem = { ...common, id: 'fill', type: 'fill-in', maxLength: 40 };
+export const fillIn: FillInItem = { ...common, id: 'fill', type: 'fill-in', maxLength: 40 };
