@@ -74,3 +74,21 @@ describe('attempt layout', () => {
     }
   });
 });
+
+describe('attempt layout is pinned to its seed', () => {
+  it('rebuilds exactly this layout from seed 12345, so an attempt saved by an earlier release resumes unchanged', () => {
+    expect(attemptLayout(allTypesRuntime({ shuffle_items: true }), 12345)).toEqual({
+      items: [0, 5, 3, 4, 2, 1, 6],
+      orders: [[1, 2, 0], [2, 3, 0, 1], [0, 1], [0, 1, 2, 3], [0, 1], [0, 1, 3, 2], []],
+    });
+  });
+
+  it('starts an ordering item on every step exactly once, even when the shuffle had to be moved on', () => {
+    const quiz = allTypesRuntime();
+    const order = quiz.items.findIndex((i) => i.id === 'order');
+    for (const seed of SEEDS) {
+      const layout = attemptLayout(quiz, seed);
+      expect([...layout.orders[layout.items.indexOf(order)]!].sort()).toEqual([0, 1, 2, 3]);
+    }
+  });
+});
