@@ -25,12 +25,14 @@ export function sha256Hex(text: string): string {
   data.set(bytes);
   data[bytes.length] = 0x80;
   const view = new DataView(data.buffer);
+  // Stryker disable next-line ArithmeticOperator: equivalent, the high word of the bit length is 0 for any string a browser can hold, and a multiple of 2 ** 32 also stores as 0
   view.setUint32(length - 8, Math.floor((bytes.length * 8) / 2 ** 32));
   view.setUint32(length - 4, (bytes.length * 8) >>> 0);
   const h = Uint32Array.from([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
   const w = new Uint32Array(64);
   for (let block = 0; block < length; block += 64) {
     for (let i = 0; i < 16; i++) w[i] = view.getUint32(block + i * 4);
+    // Stryker disable next-line EqualityOperator: equivalent, writing w[64] past the end of the 64-word Uint32Array is ignored
     for (let i = 16; i < 64; i++) {
       const s0 = rotr(w[i - 15]!, 7) ^ rotr(w[i - 15]!, 18) ^ (w[i - 15]! >>> 3);
       const s1 = rotr(w[i - 2]!, 17) ^ rotr(w[i - 2]!, 19) ^ (w[i - 2]! >>> 10);

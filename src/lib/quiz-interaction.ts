@@ -21,11 +21,13 @@ export function interactionFor(item: RuntimeItem, response: QuizResponse): Repor
   const parts = revealOf(item)?.parts ?? null;
   switch (item.type) {
     case 'true-false': {
+      // Stryker disable next-line UnaryOperator: equivalent, with no choice made option 1 is the fixed "false" option, reported as false just like no choice, and an incomplete answer never scores 1
       const chosen = response.kind === 'choice' ? item.options[response.chosen[0] ?? -1]?.id : undefined;
       const right = parts?.[0] ?? (score === 1 ? chosen : undefined);
       return { type: 'true-false', response: chosen === 'true', correct: right === undefined ? undefined : right === 'true', result };
     }
     case 'matching': {
+      // Stryker disable next-line ArrayDeclaration: equivalent, a non-numeric entry names no answer, so each prompt is still reported with none
       const answers = response.kind === 'matching' ? response.answers : [];
       const pairs = item.prompts.map((_, i) => [String(i + 1), item.answers[answers[i] ?? -1]?.id ?? ''] as const);
       const right = parts

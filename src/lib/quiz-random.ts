@@ -31,6 +31,7 @@ export function seededRandom(seed: number): () => number {
 export function seededShuffle<T>(items: readonly T[], seed: number): T[] {
   const out = [...items];
   const random = seededRandom(seed);
+  // Stryker disable next-line EqualityOperator: equivalent, an extra pass at i = 0 can only swap the first item with itself
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [out[i], out[j]] = [out[j]!, out[i]!];

@@ -19,9 +19,8 @@ export function itemScore(item: RuntimeItem, response: QuizResponse | null): num
     case 'matching':
     case 'ordering':
       return hits / keySize(item);
-    case 'fill-in':
-      return hits > 0 ? 1 : 0;
     default:
+      // Single choice, best reply, true/false, and fill-in (a typed answer is always one part).
       return parts.length === 1 && hits === 1 ? 1 : 0;
   }
 }

@@ -35,6 +35,28 @@ describe('termFinder', () => {
     expect(use).toMatchObject({ term: 'two-step verification', start: 8, end: 29 });
     expect(termAnchor('Two-step verification')).toBe('term-two-step-verification');
   });
+
+  it('prefers the longer of two forms starting at the same place, whatever order they were listed in', () => {
+    const listed: GlossaryTerm[] = [
+      { term: 'sign in', definition: 'Open your account.', aliases: [] },
+      { term: 'sign in details', definition: 'Your email and password.', aliases: [] },
+    ];
+    expect(termFinder(listed)('Check your sign in details first.', new Set()).map((u) => u.text)).toEqual(['sign in details']);
+  });
+
+  it('matches punctuation in a term literally', () => {
+    const listed: GlossaryTerm[] = [{ term: 'GOV.UK', definition: 'The government website.', aliases: [] }];
+    expect(termFinder(listed)('Go to GOV.UK or GOVXUK.', new Set()).map((u) => [u.text, u.start])).toEqual([['GOV.UK', 6]]);
+    expect(termFinder(listed)('Go to GOVUK.', new Set())).toEqual([]);
+  });
+
+  it('finds nothing with an empty glossary', () => {
+    expect(termFinder([])('Any lesson text.', new Set())).toEqual([]);
+  });
+
+  it('makes anchors of single dashes, with none at either end', () => {
+    expect(termAnchor('(PIN) -- code')).toBe('term-pin-code');
+  });
 });
 
 function contentDir(files: Record<string, string>): string {

@@ -24,3 +24,16 @@ describe('learner names from the LMS', () => {
     expect(firstName('')).toBe('');
   });
 });
+
+describe('learner names with stray characters', () => {
+  it('turns control characters and runs of spaces into single spaces', () => {
+    expect(displayName('Sam\tStudent')).toBe('Sam Student');
+    expect(displayName('Sam   Student')).toBe('Sam Student');
+    expect(displayName('Student,\u0007Sam')).toBe('Sam Student');
+  });
+
+  it('drops empty parts around commas', () => {
+    expect(displayName('Sam Student,')).toBe('Sam Student');
+    expect(displayName('Student,,Sam')).toBe('Sam Student');
+  });
+});

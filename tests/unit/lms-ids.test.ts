@@ -10,6 +10,8 @@ describe('fallback id form', () => {
     expect(fallbackLmsId('u219-lo1-quiz-q07')).toBe('u219:lo1:quiz:q07');
     expect(fallbackLmsId('u219-lo1-questioning')).toBe('u219:lo1:questioning');
     expect(fallbackLmsId("a_b.c!d~e*f'g(h)i")).toMatch(/^[A-Za-z0-9:]+$/);
+    // Other characters become ":X" and their upper-case hex code (_ is 5F, . is 2E).
+    expect(fallbackLmsId('x_y.z')).toBe('x:X5Fy:X2Ez');
   });
 
   it('is stable: applied twice it changes nothing', () => {

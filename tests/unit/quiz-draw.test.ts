@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attemptLayout, attemptSize, drawItems, storedLayout } from '../../src/lib/quiz-draw.ts';
-import { deriveSeed, seededShuffle } from '../../src/lib/quiz-random.ts';
+import { deriveSeed, seededRandom, seededShuffle } from '../../src/lib/quiz-random.ts';
 import { itemScore } from '../../src/lib/quiz-scoring.ts';
 import { allTypesRuntime } from '../support/quiz-fixture.ts';
 
@@ -72,5 +72,35 @@ describe('attempt layout', () => {
       const layout = attemptLayout(fixed, seed);
       expect(layout.orders[layout.items.indexOf(trueFalse)], 'True stays before False').toEqual([0, 1]);
     }
+  });
+});
+
+describe('attempt layout is pinned to its seed', () => {
+  it('rebuilds exactly this layout from seed 12345, so an attempt saved by an earlier release resumes unchanged', () => {
+    expect(attemptLayout(allTypesRuntime({ shuffle_items: true }), 12345)).toEqual({
+      items: [0, 5, 3, 4, 2, 1, 6],
+      orders: [[1, 2, 0], [2, 3, 0, 1], [0, 1], [0, 1, 2, 3], [0, 1], [0, 1, 3, 2], []],
+    });
+  });
+
+  it('starts an ordering item on every step exactly once, even when the shuffle had to be moved on', () => {
+    const quiz = allTypesRuntime();
+    const order = quiz.items.findIndex((i) => i.id === 'order');
+    for (const seed of SEEDS) {
+      const layout = attemptLayout(quiz, seed);
+      expect([...layout.orders[layout.items.indexOf(order)]!].sort()).toEqual([0, 1, 2, 3]);
+    }
+  });
+});
+
+describe('seeds and random numbers match the reference algorithms (values from a Python FNV-1a / mulberry32)', () => {
+  it('derives FNV-1a seeds over every character of the label', () => {
+    expect(deriveSeed(7, 'items')).toBe(4099705374);
+    expect(deriveSeed(0, 'bank:systems')).toBe(1851576767);
+  });
+
+  it('draws the mulberry32 sequence', () => {
+    const random = seededRandom(42);
+    expect([random(), random(), random()]).toEqual([0.6011037519201636, 0.44829055899754167, 0.8524657934904099]);
   });
 });

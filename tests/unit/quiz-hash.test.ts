@@ -22,6 +22,19 @@ describe('answer key hashing', () => {
     expect(sealed).not.toContain('date');
     expect(unseal(sealed, 'salt')).toBe(text);
   });
+
+  it('seals with the SHA-256(salt:seal:block) keystream, so the page builder and the browser agree byte for byte', () => {
+    // 60 bytes: the keystream runs into a second 32-byte block. Expected value from Python's hashlib.
+    const text = 'Explain the 14-day refund rule to the customer, then log it.';
+    const sealed =
+      '7634c31b582a6c76d2b8368fef5aa052b61e4134e3becdd970a68e4d483a64aade936adf6837cdc4a81c4c236da5847e5cf477cf32a2fc6f4659592a';
+    expect(seal(text, 's4lt')).toBe(sealed);
+    expect(unseal(sealed, 's4lt')).toBe(text);
+  });
+
+  it('unseals nothing to empty text', () => {
+    expect(unseal('', 'salt')).toBe('');
+  });
 });
 
 describe('assessment mode keeps the key out of the page', () => {

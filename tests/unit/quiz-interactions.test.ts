@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { interactionFor } from '../../src/lib/quiz-interaction.ts';
-import type { RuntimeItem } from '../../src/lib/quiz-model.ts';
+import { toRuntimeQuiz, type RuntimeItem } from '../../src/lib/quiz-model.ts';
 import type { InteractionReport } from '../../src/tracking/lms-adapter.ts';
 import { Scorm12Adapter } from '../../src/tracking/scorm12-adapter.ts';
 import { Scorm2004Adapter } from '../../src/tracking/scorm2004-adapter.ts';
 import { answerBook } from '../support/quiz-answers.ts';
-import { allTypesQuiz, allTypesRuntime } from '../support/quiz-fixture.ts';
+import { allTypesQuiz, allTypesRuntime, FIXTURE_OUTCOMES } from '../support/quiz-fixture.ts';
 import { strictLms } from '../support/strict-lms.ts';
 
 const book = answerBook([{ moduleId: 'm1', quiz: allTypesQuiz() }]);
@@ -88,5 +88,50 @@ describe('quiz interactions in each SCORM version (scorm-again validates every v
     expect(set['cmi.interactions.0.student_response']).toHaveLength(255);
     expect(set['cmi.interactions.0.correct_responses.0.pattern']).toHaveLength(255);
     expect(lms.violations).toEqual([]);
+  });
+});
+
+describe('a response that does not fit its item (e.g. restored from a damaged save) is reported as empty, not as a crash', () => {
+  const practiceItem = (id: string) => allTypesRuntime().items.find((item) => item.id === id)!;
+
+  it('true/false: no choice reads as "false"', () => {
+    const item = practiceItem('truefalse');
+    expect(interactionFor(item, { kind: 'matching', answers: [0] })).toEqual({ type: 'true-false', response: false, correct: true, result: 'incorrect' });
+    expect(interactionFor(item, { kind: 'choice', chosen: [5] })).toEqual({ type: 'true-false', response: false, correct: true, result: 'incorrect' });
+  });
+
+  it('true/false whose answer is "false": a right answer reports it as the correct response even with a hidden key', () => {
+    const quiz = allTypesQuiz({ mode: 'assessment', show_answers: false });
+    const authored = quiz.items.find((item) => item.id === 'truefalse');
+    if (authored?.type !== 'true-false') throw new Error('fixture has no true/false item');
+    authored.answer = false;
+    const item = toRuntimeQuiz('m1', quiz, 50, FIXTURE_OUTCOMES).items.find((i) => i.id === 'truefalse')!;
+    expect(interactionFor(item, { kind: 'choice', chosen: [1] })).toEqual({ type: 'true-false', response: false, correct: false, result: 'correct' });
+  });
+
+  it('matching: every prompt reported with no answer', () => {
+    expect(interactionFor(practiceItem('match'), { kind: 'choice', chosen: [0] })).toEqual({
+      type: 'matching',
+      response: [['1', ''], ['2', ''], ['3', '']],
+      correct: [['1', 'b'], ['2', 'a'], ['3', 'c']],
+      result: 'incorrect',
+    });
+  });
+
+  it('ordering: no steps, or a blank for an unknown step', () => {
+    const item = practiceItem('order');
+    if (item.type !== 'ordering') throw new Error('fixture has no ordering item');
+    expect(interactionFor(item, { kind: 'choice', chosen: [0] })).toMatchObject({ type: 'sequencing', response: [], result: 'incorrect' });
+    expect(interactionFor(item, { kind: 'ordering', order: [0, 9] })).toMatchObject({ type: 'sequencing', response: [item.steps[0]!.id, ''], result: 'incorrect' });
+  });
+
+  it('fill-in: empty text', () => {
+    expect(interactionFor(practiceItem('fill'), { kind: 'choice', chosen: [0] })).toMatchObject({ type: 'fill-in', response: '', result: 'incorrect' });
+  });
+
+  it('choice: no options, or a blank for an unknown option', () => {
+    const item = practiceItem('single');
+    expect(interactionFor(item, { kind: 'matching', answers: [0] })).toEqual({ type: 'choice', response: [], correct: ['a'], result: 'incorrect' });
+    expect(interactionFor(item, { kind: 'choice', chosen: [7] })).toEqual({ type: 'choice', response: [''], correct: ['a'], result: 'incorrect' });
   });
 });

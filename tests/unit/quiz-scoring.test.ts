@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RuntimeItem } from '../../src/lib/quiz-model.ts';
 import { normaliseText, type QuizResponse } from '../../src/lib/quiz-response.ts';
-import { isCorrect, isPass, itemScore, scoreAttempt, scoreOutcomes } from '../../src/lib/quiz-scoring.ts';
+import { isCorrect, isPass, itemScore, scoreAttempt, scoreOutcomes, scoringRules, summarise } from '../../src/lib/quiz-scoring.ts';
 import { allTypesRuntime } from '../support/quiz-fixture.ts';
 
 const practice = allTypesRuntime();
@@ -67,6 +67,11 @@ describe.each([
     expect(itemScore(item, { kind: 'text', text: 'birthday' })).toBe(0);
   });
 
+  it('single choice with more than one option chosen scores nothing, even if one is right', () => {
+    const single = byId(quiz, 'single');
+    expect(itemScore(single, choice(single, 'a', 'b'))).toBe(0);
+  });
+
   it('an unanswered item scores nothing', () => {
     expect(isCorrect(byId(quiz, 'single'), null)).toBe(false);
     expect(itemScore(byId(quiz, 'fill'), { kind: 'text', text: '  ' })).toBe(0);
@@ -96,6 +101,17 @@ describe('attempt and outcome scores', () => {
     ]);
   });
 
+  it('an empty attempt is 0 %, not NaN', () => {
+    expect(summarise([])).toEqual({ marks: 0, correct: 0, total: 0, percent: 0 });
+  });
+
+  it('an outcome no item of the attempt serves is not passed, even with a pass mark of 0', () => {
+    const outcome = { objectiveId: 'm1-unused', title: 'Unused outcome', criteria: [] };
+    expect(scoreOutcomes(items, right, [outcome], 0)).toEqual([
+      { marks: 0, correct: 0, total: 0, percent: 0, objectiveId: 'm1-unused', title: 'Unused outcome', passed: false },
+    ]);
+  });
+
   it('passes at the pass mark, not below it', () => {
     expect(isPass(50, 50)).toBe(true);
     expect(isPass(49, 50)).toBe(false);
@@ -104,5 +120,24 @@ describe('attempt and outcome scores', () => {
   it('normalises typed text', () => {
     expect(normaliseText(' It’s  the  “Pay”   button! ')).toBe('its the pay button');
     expect(normaliseText('date-of-birth')).toBe('date of birth');
+  });
+});
+
+describe('scoring rules in the quiz intro', () => {
+  it('explains part marks only for the item types the quiz uses, in a fixed order', () => {
+    expect(scoringRules(new Set(['fill-in', 'ordering', 'matching', 'multiple']))).toEqual([
+      'Choose all that apply: you get a share of the mark for each right option you choose, minus one for each wrong one.',
+      'Matching: you get a share of the mark for each pair you match correctly.',
+      'Putting steps in order: you get a share of the mark for each step that comes straight after the right one.',
+      'Typed answers: capital letters, spaces and punctuation do not matter.',
+    ]);
+    expect(scoringRules(new Set(['matching']))).toEqual(['Matching: you get a share of the mark for each pair you match correctly.']);
+    expect(scoringRules(new Set(['ordering']))).toEqual([
+      'Putting steps in order: you get a share of the mark for each step that comes straight after the right one.',
+    ]);
+  });
+
+  it('has nothing to explain for all-or-nothing types', () => {
+    expect(scoringRules(new Set(['single', 'true-false', 'best-reply']))).toEqual([]);
   });
 });

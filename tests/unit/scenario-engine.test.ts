@@ -135,3 +135,69 @@ describe('choice display order', () => {
     expect(firstStaysFirst / nodes.length).toBeLessThan(0.5);
   });
 });
+
+// Built inside each test so the checks run while Stryker's mutant is active.
+const freshScenario = () => toRuntimeScenario('practice', fixtureScenario(), [{ id: 'systems', criteria: ['U219.1.1'] }]);
+
+describe('scenario engine: edge cases', () => {
+  it('stops a walk at a choice whose next node is missing', () => {
+    const damaged = freshScenario();
+    delete damaged.nodes.d2;
+    expect(walk(damaged, [0]).path).toEqual([]);
+    expect(walk(damaged, [0]).current.id).toBe('d1');
+  });
+
+  it('scores an empty path as 0 %, not NaN', () => {
+    expect(scorePath(freshScenario(), [])).toEqual({ earned: 0, possible: 0, percent: 0, passed: false });
+  });
+
+  it('gives a 0–0 score range when the start is already an ending', () => {
+    const s = freshScenario();
+    s.start = 'gave-up';
+    expect(scoreRange(s)).toEqual({ min: 0, max: 0 });
+  });
+
+  it('puts a node’s note before its customer lines in the transcript', () => {
+    const s = freshScenario();
+    s.nodes.d1!.note = 'The chat window opens.';
+    expect(transcript(s, [])).toEqual([
+      { kind: 'note', nodeId: 'd1', text: 'The chat window opens.' },
+      { kind: 'customer', nodeId: 'd1', text: 'Hello, I need help.' },
+    ]);
+  });
+
+  it('lists debrief criteria sorted, not in the order they came up', () => {
+    // Criteria come up as U219.1.1, U219.1.2, D4.3.1 along the path.
+    expect(debrief(freshScenario(), BEST)!.criteriaDoneWell).toEqual(['D4.3.1', 'U219.1.1', 'U219.1.2']);
+    // Missed as U219.1.2 (d2), D4.3.1 (d4), U219.1.1 (d5).
+    expect(debrief(freshScenario(), [0, 1, 0, 1, 1, 0, 0, 0, 0, 0])!.criteriaToReview).toEqual(['D4.3.1', 'U219.1.1', 'U219.1.2']);
+  });
+
+  it('shows choices in a fixed shuffled order (values from an independent LCG reimplementation)', () => {
+    expect(choiceDisplayOrder('ten-decisions', 'd1', 5)).toEqual([1, 0, 3, 2, 4]);
+    expect(choiceDisplayOrder('ten-decisions', 'd2', 5)).toEqual([4, 1, 0, 3, 2]);
+  });
+});
+
+describe('toRuntimeScenario', () => {
+  it('copies customer lines, note, choice criteria and criterion wording (blank by default)', () => {
+    const authored = fixtureScenario();
+    authored.nodes.d1!.note = 'The chat window opens.';
+    const s = toRuntimeScenario('practice', authored, []);
+    expect(s.nodes.d1).toMatchObject({ customer: ['Hello, I need help.'], note: 'The chat window opens.' });
+    expect(s.nodes.d1!.choices.map((c) => c.criteria)).toEqual([['U219.1.1'], ['U219.1.1']]);
+    expect(s.criteriaText).toEqual({ 'U219.1.1': '', 'U219.1.2': '', 'D4.3.1': '' });
+  });
+
+  it('counts a node towards every outcome sharing any of its choices’ criteria', () => {
+    const outcomes = [
+      { id: 'systems', criteria: ['U219.1.1', 'U219.9.9'] },
+      { id: 'forms', criteria: ['D4.3.1'] },
+    ];
+    const s = toRuntimeScenario('practice', fixtureScenario(), outcomes, (id) => `Wording of ${id}`);
+    expect(s.nodes.d1!.objectives).toEqual(['practice-systems']);
+    expect(s.nodes.d3!.objectives).toEqual(['practice-forms']);
+    expect(s.nodes.d2!.objectives).toEqual([]);
+    expect(s.criteriaText['D4.3.1']).toBe('Wording of D4.3.1');
+  });
+});
