@@ -44,6 +44,7 @@ export async function standalonePage(pageName: string, html: string, entry: stri
       'production',
     ],
     plugins: [sveltePlugin],
+    // Stryker disable next-line StringLiteral: not testable in-process, only what esbuild prints to the terminal changes: its Go process writes to the inherited stderr, which process.stderr.write and console.error never see (checked)
     logLevel: 'silent',
   });
   // "</script" inside the code would end the element early. esbuild already writes it as "<\/script"; this is a safety net.

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import { compile } from 'svelte/compiler';
@@ -77,6 +79,25 @@ describe('standalonePage', () => {
       expect(app.querySelector('button')!.textContent).toBe('Clicked 1');
     } finally {
       await window.happyDOM.close();
+    }
+  });
+
+  it("picks a library's Svelte build (the 'svelte' export condition), as Vite does for the course pages", async () => {
+    // A Svelte component library publishes its components under "svelte"; the "default" file is what a non-Svelte
+    // bundler gets. Picking "default" would ship a different build from the one the course pages were made with.
+    const folder = mkdtempSync(join(tmpdir(), 'standalone-conditions-'));
+    try {
+      const library = join(folder, 'node_modules', 'island-library');
+      mkdirSync(library, { recursive: true });
+      writeFileSync(join(library, 'package.json'), JSON.stringify({ name: 'island-library', exports: { '.': { svelte: './svelte.js', default: './default.js' } } }));
+      writeFileSync(join(library, 'svelte.js'), 'export const build = "svelte build";');
+      writeFileSync(join(library, 'default.js'), 'export const build = "default build";');
+      writeFileSync(join(folder, 'entry.js'), 'import { build } from "island-library"; document.title = build;');
+      const code = inlineScripts(await standalonePage('results.html', page(MODULE_SCRIPT), join(folder, 'entry.js')))[0]!;
+      expect(code).toContain('svelte build');
+      expect(code).not.toContain('default build');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 
