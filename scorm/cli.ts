@@ -213,4 +213,5 @@ export function formatBytes(bytes: number): string {
   return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
 }
 
+// Stryker disable next-line all: runs only as a program, which the spawn tests (scorm-validate-cli, scorm-package-cli) check; Stryker sees in-process tests only, and runCli is tested in-process
 if (import.meta.main) process.exitCode = await runCli(process.argv.slice(2), { cwd: process.cwd(), out: console.log, err: console.error });

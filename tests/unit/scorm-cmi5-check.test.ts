@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkCmi5Package } from '../../scorm/cmi5-package.ts';
+import { buildCmi5Xml, checkCmi5Package } from '../../scorm/cmi5-package.ts';
+import { buildPackageSpec } from '../../scorm/package-spec.ts';
+import { demoCourse, demoSite } from '../fixtures/packages/demo-package.ts';
 
 // checkCmi5Package is what a centre runs on a cmi5 zip: each problem names cmi5.xml, the line and the <au>.
 
@@ -98,5 +100,33 @@ describe('checkCmi5Package', () => {
   it('accepts an absolute <url>, and a relative one with a query or fragment', () => {
     const urls = ['https://lms.example.com/au/1', 'm1.html?lang=en', 'm1.html#start'];
     expect(checkCmi5Package(cmi5Package(urls.map((url, i) => au(`id="urn:a${i}"`, `<url>${url}</url>`))))).toEqual([]);
+  });
+});
+
+describe('buildCmi5Xml', () => {
+  it('writes the course and one AU per module, every text escaped and in the course language, as the LMS imports it', () => {
+    const spec = buildPackageSpec(demoCourse, '2004', demoSite().map((entry) => entry.path));
+    expect(buildCmi5Xml(spec)).toBe(
+      [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        `<courseStructure xmlns="${NAMESPACE}">`,
+        '  <course id="urn:x-course:demo-course">',
+        '    <title><langstring lang="en-GB">Safety &amp; &lt;Security&gt; for &quot;new&quot; staff</langstring></title>',
+        '    <description><langstring lang="en-GB">A two-module course used by the packaging tests. Version 1.2.3.</langstring></description>',
+        '  </course>',
+        '  <au id="urn:x-course:demo-course:au:m1" moveOn="CompletedAndPassed" masteryScore="0.7" launchMethod="AnyWindow">',
+        '    <title><langstring lang="en-GB">Live chat</langstring></title>',
+        '    <description><langstring lang="en-GB">Live chat: about 30 minutes.</langstring></description>',
+        '    <url>m1.html</url>',
+        '  </au>',
+        '  <au id="urn:x-course:demo-course:au:2-email" moveOn="CompletedAndPassed" masteryScore="0.85" launchMethod="AnyWindow">',
+        '    <title><langstring lang="en-GB">Email &amp; tickets</langstring></title>',
+        '    <description><langstring lang="en-GB">Email &amp; tickets: about 20 minutes.</langstring></description>',
+        '    <url>2-email.html</url>',
+        '  </au>',
+        '</courseStructure>',
+        '',
+      ].join('\n'),
+    );
   });
 });

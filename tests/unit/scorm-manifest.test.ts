@@ -170,6 +170,11 @@ describe('buildManifest12', () => {
     ]);
   });
 
+  it('indents the metadata as part of its parent, so a centre reading the manifest sees where it belongs', () => {
+    const lomLines = xml.split('\n').filter((line) => line.includes('<imsmd:lom '));
+    expect(lomLines.map((line) => line.indexOf('<'))).toEqual([4, 10, 10]);
+  });
+
   it('gives each item its module pass mark as adlcp:masteryscore', () => {
     const scores = findAll(manifest, 'item').map((item) => findAll(item, 'adlcp:masteryscore')[0]?.text);
     expect(scores).toEqual(['70', '85']);

@@ -212,6 +212,8 @@ describe('the cmi5 package', () => {
     expect(text(cmi5.get('m1.html'))).toContain(`content="default-src 'self';connect-src 'self' https: http://localhost:* http://127.0.0.1:*"`);
     expect(text(scorm.get('m1.html'))).toContain(csp);
     expect(cmi5.get('_astro/app.js')).toEqual(site.find((entry) => entry.path === '_astro/app.js')!.data);
+    // A font is not text: read as text and written back, its 0xff byte would come out as three other bytes.
+    expect(cmi5.get('fonts/inter.woff2')).toEqual(site.find((entry) => entry.path === 'fonts/inter.woff2')!.data);
   });
 });
 
