@@ -97,13 +97,30 @@ export class StandaloneAdapter implements LmsAdapter {
   }
 }
 
+/** The saved record, or a fresh one; fields of the wrong type (an old format, a hand-edited value) are dropped, not trusted. */
 function readRecord(raw: string | null): StandaloneRecord {
-  const empty: StandaloneRecord = { suspendData: '', location: '', exit: '', completed: false, success: 'unknown', objectives: {}, interactions: 0 };
-  if (!raw) return empty;
+  const record: StandaloneRecord = { suspendData: '', location: '', exit: '', completed: false, success: 'unknown', objectives: {}, interactions: 0 };
+  let parsed: unknown;
   try {
-    const parsed = JSON.parse(raw) as Partial<StandaloneRecord>;
-    return { ...empty, ...parsed, objectives: { ...(parsed.objectives ?? {}) } };
+    parsed = JSON.parse(raw ?? 'null');
   } catch {
-    return empty;
+    return record;
   }
+  if (!isObject(parsed)) return record;
+  if (typeof parsed['suspendData'] === 'string') record.suspendData = parsed['suspendData'];
+  if (typeof parsed['location'] === 'string') record.location = parsed['location'];
+  if (parsed['exit'] === 'suspend' || parsed['exit'] === 'normal') record.exit = parsed['exit'];
+  if (typeof parsed['completed'] === 'boolean') record.completed = parsed['completed'];
+  if (parsed['success'] === 'passed' || parsed['success'] === 'failed') record.success = parsed['success'];
+  const score = parsed['score'];
+  if (isObject(score) && [score['raw'], score['min'], score['max']].every((n) => typeof n === 'number' && Number.isFinite(n)))
+    record.score = { raw: score['raw'] as number, min: score['min'] as number, max: score['max'] as number };
+  if (isObject(parsed['objectives']))
+    for (const [id, objective] of Object.entries(parsed['objectives'])) if (isObject(objective)) record.objectives[id] = objective as unknown as ObjectiveReport;
+  if (Number.isInteger(parsed['interactions']) && (parsed['interactions'] as number) > 0) record.interactions = parsed['interactions'] as number;
+  return record;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
