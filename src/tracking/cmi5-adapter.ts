@@ -168,8 +168,11 @@ export class Cmi5Adapter implements LmsAdapter {
   setSuccess(success: SuccessStatus): void {
     if (success === 'unknown') return;
     // Nothing follows a pass in a registration, and the saved progress keeps it for the next launch.
-    this.#progress.success = this.#progress.sent.includes('passed') ? 'passed' : success;
-    if (this.#progress.sent.includes('passed')) return;
+    if (this.#progress.sent.includes('passed')) {
+      this.#progress.success = 'passed';
+      return;
+    }
+    this.#progress.success = success;
     if (success === 'failed' && this.#progress.sent.includes('failed')) return;
     this.#sendOnce(success, { ...this.#scoreResult(), success: success === 'passed', duration: this.#elapsed() });
   }
