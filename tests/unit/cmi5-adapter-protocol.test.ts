@@ -179,6 +179,15 @@ describe('cmi5 start: what the page learns at launch', () => {
     expect(adapter.start().mode).toBe(mode);
   });
 
+  it('treats LMS.LaunchData without a launchMode as a Normal launch: completion and success are sent', async () => {
+    const { lrs, adapter } = await launched({ launchData: {} });
+    adapter.start();
+    adapter.setCompletion(true);
+    adapter.setSuccess('passed');
+    await adapter.settled();
+    expect(lrs.verbs()).toEqual(['initialized', 'completed', 'passed']);
+  });
+
   it.each<[string, Record<string, unknown>, string, string]>([
     ['an account', { name: 'Sam', account: { homePage: 'h', name: 'acc-1' }, mbox: 'mailto:s@x' }, 'acc-1', 'Sam'],
     ['an mbox', { mbox: 'mailto:sam@example.org', openid: 'https://id' }, 'mailto:sam@example.org', ''],
@@ -190,6 +199,24 @@ describe('cmi5 start: what the page learns at launch', () => {
     const lrs = scriptedLrs();
     const adapter = await Cmi5Adapter.launch({ ...LAUNCH, actor }, lrs.fetch, clock().now);
     expect(adapter.start()).toMatchObject({ learnerId, learnerName });
+  });
+
+  it('resumes from a saved progress document exactly: saved again unchanged, and verbs already sent are not sent again', async () => {
+    const saved = { suspendData: 'v2;abc', location: 'quiz', exit: 'normal', completed: true, success: 'passed', score: 85, sent: ['completed', 'failed', 'passed'] };
+    const { lrs, adapter } = await launched({ progress: saved });
+    expect(adapter.start()).toMatchObject({ entry: 'ab-initio', previousSuccess: 'passed', previousCompletion: true, previousScore: 85 });
+    adapter.commit();
+    await adapter.settled();
+    expect(JSON.parse(lrs.statePuts().at(-1)!.body!)).toEqual(saved);
+  });
+
+  it.each(['completed', 'failed'])('does not send %s again when the saved progress says it was sent in this registration', async (verb) => {
+    const { lrs, adapter } = await launched({ progress: { success: 'failed', sent: [verb] } });
+    expect(adapter.start().previousSuccess).toBe('failed');
+    adapter.setCompletion(verb === 'completed');
+    adapter.setSuccess(verb === 'failed' ? 'failed' : 'unknown');
+    await adapter.settled();
+    expect(lrs.verbs()).toEqual(['initialized']);
   });
 
   it('drops saved progress fields of the wrong type instead of trusting them', async () => {
@@ -403,15 +430,29 @@ describe('cmi5 statements', () => {
     if (overrides.correct === undefined && 'correct' in overrides) expect(answered['object']['definition']).not.toHaveProperty('correctResponsesPattern');
   });
 
-  it("describes the question in the page's language", async () => {
+  it('sends the accepted text of a typed answer as a pattern that ignores case, with the delimiters of the learner\'s text taken out', async () => {
+    const { lrs, adapter } = await launched();
+    adapter.start();
+    adapter.recordInteraction(interaction({ type: 'fill-in', response: 'first[,]then[.]', correct: 'ask what they tried', alternatives: ['ask first'] }));
+    await adapter.settled();
+    const answered = lrs.statements()[1]!;
+    expect(answered['result']['response']).toBe('first,then.');
+    expect(answered['object']['definition']['correctResponsesPattern']).toEqual(['{case_matters=false}ask what they tried', '{case_matters=false}ask first']);
+  });
+
+  it.each([
+    ['the language of the page', { documentElement: { lang: 'cy' } }, 'cy'],
+    ['British English when the page names no language', { documentElement: { lang: '' } }, 'en-GB'],
+    ['British English when the page has no root element', { documentElement: null }, 'en-GB'],
+  ])('describes the question in %s', async (_case, document, language) => {
     const previous = (globalThis as { document?: unknown }).document;
-    (globalThis as { document?: unknown }).document = { documentElement: { lang: 'cy' } };
+    (globalThis as { document?: unknown }).document = document;
     try {
       const { lrs, adapter } = await launched();
       adapter.start();
       adapter.recordInteraction(interaction());
       await adapter.settled();
-      expect(lrs.statements()[1]!['object']['definition']['description']).toEqual({ cy: 'Which question do you ask first?' });
+      expect(lrs.statements()[1]!['object']['definition']['description']).toEqual({ [language]: 'Which question do you ask first?' });
     } finally {
       (globalThis as { document?: unknown }).document = previous;
     }
@@ -517,10 +558,27 @@ describe('cmi5 saving and faults', () => {
     adapter.saveState('€'.repeat(20_000), '');
     adapter.commit();
     await adapter.settled();
-    const [small, large] = lrs.statePuts();
+    // Exactly 60,000 bytes is not under the limit.
+    const emptyBody = JSON.stringify({ suspendData: '', location: '', exit: '', completed: false, success: 'unknown', score: null, sent: [] }).length;
+    adapter.saveState('x'.repeat(60_000 - emptyBody), '');
+    adapter.commit();
+    await adapter.settled();
+    const [small, large, exact] = lrs.statePuts();
     expect(new TextEncoder().encode(small!.body!).byteLength).toBeLessThan(60_000);
     expect(small!.keepalive).toBe(true);
     expect(large!.keepalive).toBe(false);
+    expect(new TextEncoder().encode(exact!.body!).byteLength).toBe(60_000);
+    expect(exact!.keepalive).toBe(false);
+  });
+
+  it('names every statement of a refused batch in the error', async () => {
+    const { adapter } = await launched({ replies: [{ method: 'POST', urlPart: 'statements', reply: { status: 500 } }] });
+    // The page closes at once: all three statements go in the one request at finish.
+    adapter.start();
+    adapter.setCompletion(true);
+    adapter.finish();
+    await adapter.settled();
+    expect(adapter.errors()).toEqual([{ call: 'POST statements (initialized, completed, terminated)', code: '500', message: 'the LRS refused the request' }]);
   });
 
   it('sends what is queued at finish in one request per kind, then nothing more', async () => {
