@@ -36,8 +36,10 @@ export function successStatus(state: LearnerState, policy: StatusPolicy, previou
 export function reportedScore(state: LearnerState, policy: StatusPolicy): number | null {
   const quiz = quizOf(state)?.quiz;
   const keepsBest = policy.counts === 'best' || (quiz?.everPassed === true && !policy.allowPassDowngrade);
-  const quizScore = !quiz || quiz.last === null ? null : keepsBest ? (quiz.best ?? quiz.last) : quiz.last;
+  // best and last are set together, so before any attempt both are null.
+  const quizScore = !quiz ? null : keepsBest ? (quiz.best ?? quiz.last) : quiz.last;
   const scenarios = state.views.flatMap((v) => (v.kind === 'scenario' ? [v.scenario.best] : []));
+  // Stryker disable next-line ConditionalExpression: quiz percentages are whole numbers, so the rounded mean of the quiz alone is its score
   if (scenarios.length === 0) return quizScore;
   const parts = quiz ? [quizScore, ...scenarios] : scenarios;
   if (parts.every((p) => p === null)) return null;

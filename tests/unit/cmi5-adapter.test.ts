@@ -147,6 +147,15 @@ describe('readCmi5Launch', () => {
     expect(readCmi5Launch('?endpoint=e&fetch=f&actor=nope&registration=r&activityId=a')).toEqual(new Error('cmi5 launch URL: actor is not JSON'));
   });
 
+  it.each([
+    ['a number', '42'],
+    ['text', '"learner-42"'],
+    ['null', 'null'],
+    ['a list', '[{"name":"A"}]'],
+  ])('refuses an actor that is %s: it is not an xAPI Agent', (_case, actor) => {
+    expect(readCmi5Launch(`?endpoint=e&fetch=f&actor=${encodeURIComponent(actor)}&registration=r&activityId=a`)).toEqual(new Error('cmi5 launch URL: actor is not an xAPI Agent object'));
+  });
+
   it('reads the five parameters and ends the endpoint with a slash', () => {
     const launch = readCmi5Launch(`?endpoint=https://lrs.example/xapi&fetch=https://lms.example/f&actor=${encodeURIComponent('{"name":"A"}')}&registration=r1&activityId=urn:x:a`);
     expect(launch).toEqual({ endpoint: 'https://lrs.example/xapi/', fetchUrl: 'https://lms.example/f', actor: { name: 'A' }, registration: 'r1', activityId: 'urn:x:a' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initialState, quizOf, type LearnerState, type ModuleShape, type QuizProgress } from '../../src/tracking/learner-state.ts';
-import { isComplete, isFinished, reportedScore, successStatus } from '../../src/tracking/status-rules.ts';
+import { attemptsLeft, isComplete, isFinished, reportedScore, successStatus } from '../../src/tracking/status-rules.ts';
 
 const shape: ModuleShape = {
   moduleId: 'm',
@@ -108,5 +108,24 @@ describe('status rules: scenario modules (scenario_scoring: mean)', () => {
   it('finishes once every scenario has ended and the mean reaches the pass mark', () => {
     expect(isFinished(withBests([90, 61]), modulePolicy, 'passed')).toBe(true);
     expect(isFinished(withBests([90, null]), modulePolicy, 'failed')).toBe(false);
+  });
+
+  it('never runs out of attempts in a module without a quiz', () => {
+    expect(attemptsLeft(withBests([40, 20]), modulePolicy)).toBe(Infinity);
+    expect(attemptsLeft(withBests([40, 20]), { ...modulePolicy, maxAttempts: 2 })).toBe(2);
+  });
+
+  it('counts the quiz as one more scored view in a module with both a quiz and scenarios', () => {
+    const mixed: ModuleShape = { moduleId: 'mixed', views: [...shape.views, withScenario.views[1]!] };
+    const s = initialState(mixed);
+    const quiz = quizOf(s)!.quiz;
+    const scenario = s.views[3]!;
+    if (scenario.kind !== 'scenario') throw new Error('shape changed');
+    expect(reportedScore(s, policy)).toBeNull();
+    scenario.scenario.best = 60;
+    // The quiz not attempted yet counts as 0.
+    expect(reportedScore(s, policy)).toBe(30);
+    Object.assign(quiz, { attempts: 1, last: 91, best: 91, everPassed: true });
+    expect(reportedScore(s, policy)).toBe(76);
   });
 });
