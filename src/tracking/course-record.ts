@@ -38,11 +38,12 @@ const SUCCESS: readonly SuccessStatus[] = ['passed', 'failed', 'unknown'];
 
 /** Reads the record; anything malformed (an old format, a hand-edited value) is skipped, never thrown. */
 export function readCourseRecord(store: KeyValueStore, courseId: string): CourseRecord {
-  let raw: unknown;
+  let raw: unknown = null;
   try {
+    // Stryker disable next-line StringLiteral: JSON.parse('') throws, which also reads as nothing stored
     raw = JSON.parse(store.get(courseRecordKey(courseId)) ?? 'null');
   } catch {
-    raw = null;
+    // Not JSON: read as nothing stored.
   }
   const record: CourseRecord = { latest: null, learners: {} };
   if (!isObject(raw)) return record;
@@ -70,7 +71,7 @@ function readModuleRecord(value: unknown): ModuleRecord | null {
   return {
     completed,
     success: success as SuccessStatus,
-    score: typeof score === 'number' && Number.isFinite(score) ? score : null,
+    score: Number.isFinite(score) ? (score as number) : null,
     reflections: texts,
     updatedAt: typeof updatedAt === 'number' ? updatedAt : 0,
   };

@@ -11,12 +11,14 @@ export function browserStorage(): KeyValueStore {
     try {
       return globalThis.localStorage;
     } catch {
-      return undefined;
+      // Sandboxed frames throw on touching localStorage: there is none to use.
     }
+    return undefined;
   };
   return {
     get(key) {
       try {
+        // Stryker disable next-line OptionalChaining: without localStorage the call throws, and the catch reads the memory copy the same way
         return storage()?.getItem(key) ?? memory.get(key) ?? null;
       } catch {
         return memory.get(key) ?? null;
@@ -25,6 +27,7 @@ export function browserStorage(): KeyValueStore {
     set(key, value) {
       memory.set(key, value);
       try {
+        // Stryker disable next-line OptionalChaining: without localStorage the call throws, and the catch says not saved, as the check below would
         storage()?.setItem(key, value);
         return storage() !== undefined;
       } catch {
@@ -34,6 +37,7 @@ export function browserStorage(): KeyValueStore {
     remove(key) {
       memory.delete(key);
       try {
+        // Stryker disable next-line OptionalChaining: without localStorage the call throws, and the catch ignores it
         storage()?.removeItem(key);
       } catch {
         /* nothing more to do: memory copy is gone */

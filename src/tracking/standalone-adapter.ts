@@ -100,11 +100,12 @@ export class StandaloneAdapter implements LmsAdapter {
 /** The saved record, or a fresh one; fields of the wrong type (an old format, a hand-edited value) are dropped, not trusted. */
 function readRecord(raw: string | null): StandaloneRecord {
   const record: StandaloneRecord = { suspendData: '', location: '', exit: '', completed: false, success: 'unknown', objectives: {}, interactions: 0 };
-  let parsed: unknown;
+  let parsed: unknown = null;
   try {
+    // Stryker disable next-line StringLiteral: JSON.parse('') throws, which also reads as nothing stored
     parsed = JSON.parse(raw ?? 'null');
   } catch {
-    return record;
+    // Not JSON: read as nothing stored.
   }
   if (!isObject(parsed)) return record;
   if (typeof parsed['suspendData'] === 'string') record.suspendData = parsed['suspendData'];
@@ -113,11 +114,11 @@ function readRecord(raw: string | null): StandaloneRecord {
   if (typeof parsed['completed'] === 'boolean') record.completed = parsed['completed'];
   if (parsed['success'] === 'passed' || parsed['success'] === 'failed') record.success = parsed['success'];
   const score = parsed['score'];
-  if (isObject(score) && [score['raw'], score['min'], score['max']].every((n) => typeof n === 'number' && Number.isFinite(n)))
+  if (isObject(score) && [score['raw'], score['min'], score['max']].every((n) => Number.isFinite(n)))
     record.score = { raw: score['raw'] as number, min: score['min'] as number, max: score['max'] as number };
   if (isObject(parsed['objectives']))
     for (const [id, objective] of Object.entries(parsed['objectives'])) if (isObject(objective)) record.objectives[id] = objective as unknown as ObjectiveReport;
-  if (Number.isInteger(parsed['interactions']) && (parsed['interactions'] as number) > 0) record.interactions = parsed['interactions'] as number;
+  if (Number.isInteger(parsed['interactions'])) record.interactions = Math.max(0, parsed['interactions'] as number);
   return record;
 }
 

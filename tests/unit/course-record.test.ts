@@ -74,7 +74,7 @@ describe('readCourseRecord', () => {
 
   it('is empty when nothing is stored, or the value is not a record', () => {
     expect(readCourseRecord(memoryStore(), 'support')).toEqual(empty);
-    for (const value of ['{broken', '[]', '"text"', 'null', { learners: [] }, { learners: 'L1' }]) expect(stored(value)).toEqual(empty);
+    for (const value of ['{broken', '[]', '"text"', 'null', { learners: [] }, { learners: 'L1' }, { latest: null, learners: null }]) expect(stored(value)).toEqual(empty);
   });
 
   it('skips learners and modules that are not well formed, and keeps the rest', () => {
@@ -89,6 +89,7 @@ describe('readCourseRecord', () => {
           modules: {
             good,
             'not-object': 'passed',
+            'null-module': null,
             'completed-text': { ...good, completed: 'true' },
             'success-odd': { ...good, success: 'complete' },
             'success-missing': { completed: true },

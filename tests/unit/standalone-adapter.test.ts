@@ -75,8 +75,11 @@ describe('StandaloneAdapter', () => {
     adapter.setExit('normal');
     adapter.setSuccess('passed');
     adapter.finish();
-    const again = new StandaloneAdapter(store, KEY).start();
-    expect(again).toMatchObject({ entry: 'ab-initio', suspendData: 'v2;done', previousSuccess: 'passed' });
+    const again = new StandaloneAdapter(store, KEY);
+    expect(again.start()).toMatchObject({ entry: 'ab-initio', suspendData: 'v2;done', previousSuccess: 'passed' });
+    // Read back and saved again, the record still says the module was left finished.
+    again.commit();
+    expect(JSON.parse(store.get(KEY)!)).toMatchObject({ exit: 'normal', success: 'passed' });
   });
 
   it('starts afresh when the learner left with nothing saved', () => {
@@ -116,7 +119,7 @@ describe('StandaloneAdapter', () => {
         location: ['quiz'],
         exit: 'logout',
         completed: 'yes',
-        success: 'unknown',
+        success: 'completed',
         score: { raw: '50', min: 0, max: 100 },
         objectives: { good: { id: 'good', description: 'Good', completed: true, success: 'passed' }, bad: 'passed' },
         interactions: -3,
