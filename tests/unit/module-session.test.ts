@@ -189,6 +189,38 @@ describe.each(versions)('ModuleSession on SCORM $version (scorm-again)', ({ vers
   });
 });
 
+describe('a learner who opened a module and did nothing', () => {
+  it.each(course.modules.map((mod) => [mod.meta.id, mod] as const))('is not offered "Welcome back" in %s', (_id, mod) => {
+    const modConfig = moduleConfig(course, mod);
+    const first = strictLms('2004');
+    new ModuleSession(modConfig, new Scorm2004Adapter(first.api), memoryStore()).finish();
+    expect(first.value('cmi.exit')).toBe('suspend');
+    const two = new ModuleSession(modConfig, new Scorm2004Adapter(relaunch('2004', first).api), memoryStore());
+    expect(two.pendingResume).toBeNull();
+  });
+});
+
+describe('a quiz with a limit on attempts', () => {
+  it('offers no attempt beyond max_attempts, and lets a learner out of attempts leave the module finished', () => {
+    const maxAttempts = quizConfigOf(config)!.maxAttempts;
+    expect(maxAttempts).toBeGreaterThan(0);
+    const lms = strictLms('2004');
+    const session = new ModuleSession(config, new Scorm2004Adapter(lms.api), memoryStore());
+    completeModule(session, 0);
+    for (let attempt = 2; attempt <= maxAttempts; attempt++) {
+      session.startQuizAttempt();
+      attemptItems(session).forEach((item, i) => session.answer(i, wrong(item), Date.now()));
+      session.submitAttempt();
+    }
+    expect(session.quiz).toMatchObject({ attempts: maxAttempts, current: { submitted: true } });
+    session.startQuizAttempt();
+    expect(session.quiz).toMatchObject({ attempts: maxAttempts, current: { submitted: true } });
+    session.finish();
+    expect(lms.value('cmi.success_status')).toBe('failed');
+    expect(lms.value('cmi.exit')).toBe('normal');
+  });
+});
+
 describe('a quiz that counts the best attempt', () => {
   it('keeps the best score and its objectives after a worse attempt', () => {
     const lms = strictLms('2004');
