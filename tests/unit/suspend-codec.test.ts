@@ -163,6 +163,11 @@ describe('suspend codec', () => {
     }
   });
 
+  it('measures a worst case that is a state the module can hold: it reads back exactly', () => {
+    const worst = worstCaseState(SHAPE);
+    expect(decodeState(encodeState(worst, SHAPE, { includeText: true }), SHAPE)).toEqual({ ok: true, includesText: true, state: worst });
+  });
+
   it('no state a learner can reach is longer than the worst case the budget check measures', () => {
     const worst = worstCaseSuspendLength(SHAPE);
     for (let seed = 1; seed <= 300; seed++) {
