@@ -39,8 +39,7 @@ export function reportedScore(state: LearnerState, policy: StatusPolicy): number
   // best and last are set together, so before any attempt both are null.
   const quizScore = !quiz ? null : keepsBest ? (quiz.best ?? quiz.last) : quiz.last;
   const scenarios = state.views.flatMap((v) => (v.kind === 'scenario' ? [v.scenario.best] : []));
-  // Stryker disable next-line ConditionalExpression: quiz percentages are whole numbers, so the rounded mean of the quiz alone is its score
-  if (scenarios.length === 0) return quizScore;
+  // A quiz alone is the mean of one part: quiz percentages are whole numbers, so rounding keeps them as they are.
   const parts = quiz ? [quizScore, ...scenarios] : scenarios;
   if (parts.every((p) => p === null)) return null;
   return Math.round(parts.reduce<number>((sum, p) => sum + (p ?? 0), 0) / parts.length);
