@@ -61,6 +61,14 @@ describe.each(['1.2', '2004'] as const)('LMS errors and session bounds on SCORM 
     expect(adapter.errors()).toEqual([{ call: `${names.getValue}("cmi.suspend_data")`, code: '401', message: 'LMS error 401' }]);
   });
 
+  it('logs no read errors from an LMS that cannot report error codes', () => {
+    const lms = scriptedLms(version, { [v.learnerName]: 'Sam' });
+    delete lms.api[names.getLastError];
+    const adapter = v.make(lms.api);
+    expect(adapter.start().learnerName).toBe('Sam');
+    expect(adapter.errors()).toEqual([]);
+  });
+
   it('reads a value as empty when GetValue throws, and logs the exception', () => {
     const lms = scriptedLms(version, { [v.learnerName]: 'Sam' });
     lms.api[names.getValue] = () => {
