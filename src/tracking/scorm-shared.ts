@@ -12,9 +12,9 @@ const PATTERN_SYNTAX = {
  * A response or correct-response pattern in a version's format: choice ids
  * sorted (so patterns compare stably), sequencing ids in order, matching
  * `source.target` pairs, true-false as t/f (1.2) or true/false (2004), fill-in
- * as the text (2004 correct patterns say case does not matter).
+ * as the text (2004 correct patterns say case does not matter: the only place `role` counts).
  */
-export function interactionPattern(type: InteractionType, value: InteractionValue, version: 'scorm12' | 'scorm2004', role: 'response' | 'pattern'): string {
+export function interactionPattern(type: InteractionType, value: InteractionValue, version: 'scorm12' | 'scorm2004', role?: 'response' | 'pattern'): string {
   const syntax = PATTERN_SYNTAX[version];
   if (typeof value === 'boolean') return value ? syntax.yes : syntax.no;
   if (typeof value === 'string') {
@@ -92,8 +92,8 @@ export function objectiveIndexer() {
   return {
     // Keyed by the fallback form, so an id stored in either form finds its index.
     known(id: string, index: number) {
-      // Stryker disable next-line ConditionalExpression: an empty id is never looked up, so keying it changes nothing
-      if (id) byId.set(fallbackLmsId(id), index);
+      // An empty stored id is keyed too; no objective is ever looked up by ''.
+      byId.set(fallbackLmsId(id), index);
       next = Math.max(next, index + 1);
     },
     indexOf(id: string): { index: number; isNew: boolean } {
