@@ -25,7 +25,8 @@ export interface WindowLike {
   [name: string]: unknown;
 }
 
-export function findApi(start: WindowLike, preferred: ScormVersion | null): FoundApi | null {
+/** `preferred`: the version the launch declared (`?scorm=`); '1.2' tries the 1.2 API first, anything else 2004 first. */
+export function findApi(start: WindowLike, preferred: string | null): FoundApi | null {
   const order: ScormVersion[] = preferred === '1.2' ? ['1.2', '2004'] : ['2004', '1.2'];
   const windows = candidateWindows(start);
   // The declared version wins anywhere in the chain before the other version is accepted.
@@ -40,22 +41,20 @@ export function findApi(start: WindowLike, preferred: ScormVersion | null): Foun
 /** The window, its ancestors, then each opener and its ancestors, nearest first, each once. */
 export function candidateWindows(start: WindowLike): WindowLike[] {
   const seen: WindowLike[] = [];
-  const addChain = (win: WindowLike | null | undefined) => {
-    let current = win ?? null;
-    for (let depth = 0; current && depth <= MAX_FRAME_DEPTH; depth++) {
-      if (seen.includes(current)) break;
+  const addChain = (win: WindowLike | null | undefined): void => {
+    // A top window is its own parent: the `seen` check ends the chain there, as it ends a cycle.
+    let current = win;
+    for (let depth = 0; current && !seen.includes(current) && depth <= MAX_FRAME_DEPTH; depth++) {
       seen.push(current);
-      const parent = read(current, 'parent') as WindowLike | null | undefined;
-      if (!parent || parent === current) break;
-      current = parent;
+      current = read(current, 'parent') as WindowLike | null | undefined;
     }
   };
   addChain(start);
   let opener = openerOf(seen);
-  for (let hop = 0; opener && hop < MAX_OPENER_HOPS; hop++) {
+  for (let hop = 0; hop < MAX_OPENER_HOPS; hop++) {
     const before = seen.length;
-    addChain(opener);
-    if (seen.length === before) break;
+    addChain(opener); // adds nothing once there is no opener, or one already seen
+    // Only the windows just added can lead further.
     opener = openerOf(seen.slice(before));
   }
   return seen;
@@ -74,16 +73,12 @@ function read(win: WindowLike, key: string): unknown {
   try {
     return win[key];
   } catch {
-    return undefined; // another origin's window: not ours to read
+    // another origin's window (or no object at all): not ours to read
   }
+  return undefined;
 }
 
+/** Anything with the version's Initialize method (reading it may throw, as a foreign object's property may). */
 function isApi(candidate: unknown, version: ScormVersion): boolean {
-  if (!candidate || typeof candidate !== 'object') return false;
-  const method = version === '1.2' ? 'LMSInitialize' : 'Initialize';
-  try {
-    return typeof (candidate as Record<string, unknown>)[method] === 'function';
-  } catch {
-    return false;
-  }
+  return typeof read(candidate as WindowLike, version === '1.2' ? 'LMSInitialize' : 'Initialize') === 'function';
 }

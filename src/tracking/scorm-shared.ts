@@ -1,6 +1,6 @@
 /** Cuts a value to an LMS field limit. Callers only pass ids and response patterns here, never learner text. */
 export function clip(value: string, limit: number): string {
-  return value.length <= limit ? value : value.slice(0, limit);
+  return value.slice(0, limit);
 }
 
 const PATTERN_SYNTAX = {
@@ -12,9 +12,9 @@ const PATTERN_SYNTAX = {
  * A response or correct-response pattern in a version's format: choice ids
  * sorted (so patterns compare stably), sequencing ids in order, matching
  * `source.target` pairs, true-false as t/f (1.2) or true/false (2004), fill-in
- * as the text (2004 correct patterns say case does not matter).
+ * as the text (2004 correct patterns say case does not matter: the only place `role` counts).
  */
-export function interactionPattern(type: InteractionType, value: InteractionValue, version: 'scorm12' | 'scorm2004', role: 'response' | 'pattern'): string {
+export function interactionPattern(type: InteractionType, value: InteractionValue, version: 'scorm12' | 'scorm2004', role?: 'response' | 'pattern'): string {
   const syntax = PATTERN_SYNTAX[version];
   if (typeof value === 'boolean') return value ? syntax.yes : syntax.no;
   if (typeof value === 'string') {
@@ -72,11 +72,11 @@ export class IdWriter {
     return clip(this.#fallback ? fallbackLmsId(id) : id, this.#limit);
   }
 
-  set(element: string, id: string): boolean {
-    if (this.#lms.set(element, this.form(id))) return true;
-    if (this.#fallback || this.#lms.lastErrorCode !== this.#lms.typeMismatchCode) return false;
+  set(element: string, id: string): void {
+    if (this.#lms.set(element, this.form(id))) return;
+    if (this.#fallback || this.#lms.lastErrorCode !== this.#lms.typeMismatchCode) return;
     this.#fallback = true;
-    return this.#lms.set(element, this.form(id));
+    this.#lms.set(element, this.form(id));
   }
 }
 
@@ -92,7 +92,8 @@ export function objectiveIndexer() {
   return {
     // Keyed by the fallback form, so an id stored in either form finds its index.
     known(id: string, index: number) {
-      if (id) byId.set(fallbackLmsId(id), index);
+      // An empty stored id is keyed too; no objective is ever looked up by ''.
+      byId.set(fallbackLmsId(id), index);
       next = Math.max(next, index + 1);
     },
     indexOf(id: string): { index: number; isNew: boolean } {

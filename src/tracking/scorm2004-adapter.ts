@@ -130,7 +130,7 @@ export class Scorm2004Adapter implements LmsAdapter {
       this.#lms.set(`${base}.correct_responses.${n}.pattern`, clip(interactionPattern(interaction.type, value, 'scorm2004', 'pattern'), SCORM2004_LIMITS.response)),
     );
     this.#lms.set(`${base}.weighting`, interaction.weighting);
-    this.#lms.set(`${base}.learner_response`, clip(interactionPattern(interaction.type, interaction.response, 'scorm2004', 'response'), SCORM2004_LIMITS.response));
+    this.#lms.set(`${base}.learner_response`, clip(interactionPattern(interaction.type, interaction.response, 'scorm2004'), SCORM2004_LIMITS.response));
     this.#lms.set(`${base}.result`, interaction.result);
     this.#lms.set(`${base}.latency`, scorm2004Duration(interaction.answeredAt - interaction.shownAt));
     this.#lms.set(`${base}.description`, clip(interaction.description, SCORM2004_LIMITS.description));

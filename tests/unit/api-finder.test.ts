@@ -73,4 +73,40 @@ describe('findApi', () => {
     a.opener = b;
     expect(candidateWindows(a)).toHaveLength(2);
   });
+
+  it(`searches exactly ${MAX_FRAME_DEPTH} ancestors above the SCO window`, () => {
+    const lms = frame(null, { API: api12 });
+    let sco = lms;
+    for (let i = 0; i < MAX_FRAME_DEPTH; i++) sco = frame(sco);
+    expect(findApi(sco, null)).toEqual({ api: api12, version: '1.2' });
+    expect(findApi(frame(sco), null)).toBeNull();
+  });
+
+  it('follows up to three openers, each found on the windows the previous one added', () => {
+    // sco was opened by o1, o1 by o2, and so on; only the API's position changes.
+    const chain = (apiAt: number) => {
+      const openers = [1, 2, 3, 4].map((n) => frame(null, n === apiAt ? { API_1484_11: api2004 } : {}));
+      openers.forEach((win, i) => (win.opener = openers[i + 1] ?? null));
+      return frame(null, { opener: openers[0] });
+    };
+    expect(findApi(chain(2), '2004')).toEqual({ api: api2004, version: '2004' });
+    expect(findApi(chain(3), '2004')).toEqual({ api: api2004, version: '2004' });
+    expect(findApi(chain(4), '2004')).toBeNull();
+  });
+
+  it('takes the other version when the declared one is missing', () => {
+    expect(findApi(frame(null, { API_1484_11: api2004 }), '1.2')).toEqual({ api: api2004, version: '2004' });
+    expect(findApi(frame(null, { API: api12 }), '2004')).toEqual({ api: api12, version: '1.2' });
+  });
+
+  it('skips an API object that throws when read, and goes on searching', () => {
+    const hostile = new Proxy({}, { get: () => { throw new DOMException('Blocked', 'SecurityError'); } });
+    const lms = frame(null, { API: api12 });
+    expect(findApi(frame(lms, { API: hostile }), '1.2')).toEqual({ api: api12, version: '1.2' });
+  });
+
+  it('lists a window with no parent (a detached frame) once, and nothing else', () => {
+    const detached: WindowLike = { API: api12 };
+    expect(candidateWindows(detached)).toEqual([detached]);
+  });
 });

@@ -17,6 +17,8 @@ describe('reading-only launch (?read)', () => {
     expect(isReadingOnly('?scorm=2004&read')).toBe(true);
     expect(isReadingOnly('?scorm=2004')).toBe(false);
     expect(isReadingOnly('')).toBe(false);
+    // With no page address at all (as under Node) nothing is reading-only, and nothing throws.
+    expect(isReadingOnly()).toBe(false);
   });
 
   it('does not use the LMS API even when one is there', async () => {

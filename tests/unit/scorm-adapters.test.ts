@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { InteractionReport } from '../../src/tracking/lms-adapter.ts';
 import { Scorm12Adapter } from '../../src/tracking/scorm12-adapter.ts';
 import { Scorm2004Adapter } from '../../src/tracking/scorm2004-adapter.ts';
+import { INTERACTION_CAP } from '../../src/tracking/scorm-shared.ts';
+import { scriptedLms } from '../support/scripted-lms.ts';
 import { strictLms } from '../support/strict-lms.ts';
 
 const choice: InteractionReport = {
@@ -173,5 +175,135 @@ describe('SCORM 2004 adapter: leaving a module', () => {
     adapter.setExit('normal');
     adapter.finish();
     expect(lms.sets.some(([element]) => element === 'adl.nav.request')).toBe(false);
+  });
+});
+
+describe('SCORM 1.2 adapter: objectives', () => {
+  it('writes an objective score rounded to 2 places, and a status from completion while success is unknown', () => {
+    const lms = strictLms('1.2');
+    const adapter = new Scorm12Adapter(lms.api);
+    adapter.start();
+    adapter.setObjective({ id: 'm1-systems', description: 'x', completed: true, success: 'unknown', score: { raw: 66.666, min: 0, max: 100 } });
+    adapter.setObjective({ id: 'm1-navigating', description: 'y', completed: false, success: 'unknown' });
+    expect(['score.raw', 'score.min', 'score.max', 'status'].map((e) => lms.value(`cmi.objectives.0.${e}`))).toEqual(['66.67', '0', '100', 'completed']);
+    expect(lms.value('cmi.objectives.1.status')).toBe('incomplete');
+    expect(lms.sets.some(([e]) => e.startsWith('cmi.objectives.1.score'))).toBe(false);
+    expect(lms.violations).toEqual([]);
+    expect(adapter.errors()).toEqual([]);
+  });
+
+  it('creates a missing objective as "not attempted" and leaves one the LMS holds alone', () => {
+    const lms = strictLms('1.2', { objectives: { '0': { id: 'm1-navigating', status: 'passed' } } });
+    const adapter = new Scorm12Adapter(lms.api);
+    adapter.start();
+    adapter.ensureObjective('m1-navigating', 'Navigating');
+    adapter.ensureObjective('m1-systems', 'Systems');
+    expect(lms.sets.filter(([e]) => e.startsWith('cmi.objectives'))).toEqual([
+      ['cmi.objectives.1.id', 'm1-systems'],
+      ['cmi.objectives.1.status', 'not attempted'],
+    ]);
+    expect(lms.value('cmi.objectives.0.status')).toBe('passed');
+    expect(adapter.errors()).toEqual([]);
+  });
+});
+
+describe('SCORM 2004 adapter: scores and objectives', () => {
+  it('scales a score between its min and max, and writes 0 when the range is empty', () => {
+    const lms = strictLms('2004');
+    const adapter = new Scorm2004Adapter(lms.api);
+    adapter.start();
+    adapter.setScore({ raw: 15, min: 10, max: 20 });
+    expect(lms.value('cmi.score.scaled')).toBe('0.5');
+    adapter.setScore({ raw: 5, min: 5, max: 5 });
+    expect(lms.value('cmi.score.scaled')).toBe('0');
+    expect(lms.violations).toEqual([]);
+  });
+
+  it('writes an unfinished objective as incomplete', () => {
+    const lms = strictLms('2004');
+    const adapter = new Scorm2004Adapter(lms.api);
+    adapter.start();
+    adapter.setObjective({ id: 'm1-systems', description: 'Explain systems', completed: false, success: 'unknown' });
+    expect(lms.value('cmi.objectives.0.completion_status')).toBe('incomplete');
+    expect(lms.value('cmi.objectives.0.success_status')).toBe('unknown');
+  });
+
+  it('creates a missing objective with unknown statuses; on one the LMS holds it only adds the description', () => {
+    const lms = strictLms('2004', { objectives: { '0': { id: 'm1-mastery', success_status: 'passed', completion_status: 'completed' } } });
+    const adapter = new Scorm2004Adapter(lms.api);
+    adapter.start();
+    adapter.ensureObjective('m1-mastery', 'Mastery');
+    adapter.ensureObjective('m1-systems', 'Systems');
+    expect(lms.sets.filter(([e]) => e.startsWith('cmi.objectives'))).toEqual([
+      ['cmi.objectives.0.description', 'Mastery'],
+      ['cmi.objectives.1.id', 'm1-systems'],
+      ['cmi.objectives.1.success_status', 'unknown'],
+      ['cmi.objectives.1.completion_status', 'not attempted'],
+      ['cmi.objectives.1.description', 'Systems'],
+    ]);
+    expect(lms.value('cmi.objectives.0.success_status')).toBe('passed');
+    expect(adapter.errors()).toEqual([]);
+  });
+});
+
+describe.each(['1.2', '2004'] as const)('SCORM %s adapter: interactions and ids', (version) => {
+  const make = (api: Record<string, unknown>) => (version === '1.2' ? new Scorm12Adapter(api) : new Scorm2004Adapter(api));
+  const setValue = version === '1.2' ? 'LMSSetValue' : 'SetValue';
+  const typeMismatch = version === '1.2' ? '405' : '406';
+  const idWrites = (calls: string[]) => calls.filter((c) => /\.id=/.test(c)).map((c) => c.slice(setValue.length + 1));
+
+  it('records nothing once the LMS holds as many interactions as it must', () => {
+    const lms = scriptedLms(version, { 'cmi.interactions._count': String(INTERACTION_CAP) });
+    const adapter = make(lms.api);
+    adapter.start();
+    lms.calls.length = 0;
+    adapter.recordInteraction(choice);
+    expect(lms.calls).toEqual([]);
+  });
+
+  it('writes every id in the fallback form once told to', () => {
+    const lms = scriptedLms(version);
+    const adapter = make(lms.api);
+    adapter.start();
+    adapter.useFallbackIds();
+    expect(adapter.usesFallbackIds).toBe(true);
+    adapter.recordInteraction(choice);
+    expect(idWrites(lms.calls)).toEqual(['cmi.interactions.0.id=m1:quiz:q02', 'cmi.interactions.0.objectives.0.id=m1:systems']);
+  });
+
+  it('rewrites an id the LMS refuses as the wrong type in the fallback form, and every id after it', () => {
+    const lms = scriptedLms(version);
+    lms.refuse(/\.id=.*-/, typeMismatch);
+    const adapter = make(lms.api);
+    adapter.start();
+    adapter.recordInteraction(choice);
+    expect(idWrites(lms.calls)).toEqual(['cmi.interactions.0.id=m1-quiz-q02', 'cmi.interactions.0.id=m1:quiz:q02', 'cmi.interactions.0.objectives.0.id=m1:systems']);
+    expect(adapter.usesFallbackIds).toBe(true);
+  });
+
+  it('keeps the id form when the LMS refuses an id for another reason, or refuses another element as the wrong type', () => {
+    const lms = scriptedLms(version);
+    lms.refuse(/interactions\.0\.id=/, '351');
+    lms.refuse(/score\.raw=/, typeMismatch);
+    const adapter = make(lms.api);
+    adapter.start();
+    adapter.recordInteraction(choice);
+    adapter.setScore({ raw: 50, min: 0, max: 100 });
+    adapter.ensureObjective('m1-mastery', 'Mastery');
+    expect(idWrites(lms.calls)).toEqual(['cmi.interactions.0.id=m1-quiz-q02', 'cmi.interactions.0.objectives.0.id=m1-systems', 'cmi.objectives.0.id=m1-mastery']);
+    expect(adapter.usesFallbackIds).toBe(false);
+  });
+
+  it('writes a fill-in answer as typed, except that 2004 reads "[,]" and "[.]" as delimiters', () => {
+    const lms = strictLms(version);
+    const adapter = make(lms.api);
+    adapter.start();
+    adapter.recordInteraction({ ...choice, type: 'fill-in', response: 'a[,]b[.]c', correct: 'x[,]y' });
+    const set = Object.fromEntries(lms.sets);
+    const [response, pattern] = version === '1.2' ? ['student_response', 'correct_responses.0.pattern'] : ['learner_response', 'correct_responses.0.pattern'];
+    expect([set[`cmi.interactions.0.${response}`], set[`cmi.interactions.0.${pattern}`]]).toEqual(
+      version === '1.2' ? ['a[,]b[.]c', 'x[,]y'] : ['a,b.c', '{case_matters=false}x,y'],
+    );
+    expect(adapter.errors()).toEqual([]);
   });
 });
