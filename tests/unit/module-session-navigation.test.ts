@@ -40,6 +40,19 @@ describe('moving through the module', () => {
   });
 });
 
+describe('views following the session', () => {
+  it('are told at once and after every change, until they unsubscribe', () => {
+    const { session } = launch();
+    const seen: number[] = [];
+    const unsubscribe = session.subscribe((s) => seen.push(s.state.position));
+    session.goTo(3);
+    unsubscribe();
+    session.goTo(1);
+    expect(seen).toEqual([0, 3]);
+    expect(session.adapterKind).toBe('scorm2004');
+  });
+});
+
 describe('resume or start again', () => {
   it('keeps the fresh start when there was nothing to resume', () => {
     const { session, savedState } = launch();

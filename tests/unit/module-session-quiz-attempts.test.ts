@@ -22,11 +22,13 @@ function passAttempt(session: ModuleSession): void {
 describe('starting quiz attempts', () => {
   it('allows no more attempts than the quiz sets', () => {
     const { session } = launch(smallModule({ quiz: { max_attempts: 2 } }));
+    expect(session.success).toBe('unknown');
     session.startQuizAttempt();
     passAttempt(session);
     session.startQuizAttempt();
     passAttempt(session);
     expect(session.quiz).toMatchObject({ attempts: 2 });
+    expect(session.success).toBe('passed');
     session.startQuizAttempt();
     expect(session.quiz?.current?.submitted).toBe(true);
   });
