@@ -1,7 +1,10 @@
-import type { ModuleConfig } from '../../src/tracking/module-session.ts';
-import type { ModuleSession } from '../../src/tracking/module-session.ts';
+import type { AdapterKind, LaunchInfo } from '../../src/tracking/lms-adapter.ts';
+import { ModuleSession, type ModuleConfig } from '../../src/tracking/module-session.ts';
+import { manualScheduler } from './manual-scheduler.ts';
+import { memoryStore } from './memory-store.ts';
 import { answerBook, attemptItems } from './quiz-answers.ts';
 import { fixtureCourse, moduleConfig } from './real-course.ts';
+import { recordingLms } from './recording-lms.ts';
 
 /**
  * The minimal fixture course's module m1 (lessons "systems" and "navigating", then a four-item
@@ -34,3 +37,26 @@ export const SCORES = {
   quarter: ['q01'],
   none: [],
 } as const;
+
+/** The suspend data an LMS would hold after `act` in a fresh session on `config` (what a resumed launch passes back). */
+export function savedProgress(config: ModuleConfig, act: (session: ModuleSession) => void, kind: AdapterKind = 'scorm2004'): string {
+  const lms = recordingLms({}, { kind });
+  const session = new ModuleSession(config, lms.adapter, memoryStore());
+  act(session);
+  const data = lms.argsOf('saveState').at(-1)?.[0];
+  if (typeof data !== 'string') throw new Error('the session saved nothing');
+  return data;
+}
+
+/** A session on the fixture module whose LMS (launching as given) records every call; timers run only when the test says. */
+export function openFixture(
+  launch: Partial<LaunchInfo> = {},
+  overrides: Parameters<typeof fixtureModule>[0] = {},
+  options: { store?: ReturnType<typeof memoryStore>; lms?: Parameters<typeof recordingLms>[1]; now?: () => number } = {},
+) {
+  const lms = recordingLms(launch, options.lms);
+  const timers = manualScheduler();
+  const store = options.store ?? memoryStore();
+  const session = new ModuleSession(fixtureModule(overrides), lms.adapter, store, { scheduler: timers.scheduler, ...(options.now ? { now: options.now } : {}) });
+  return { lms, session, timers, store };
+}

@@ -18,7 +18,7 @@ export type LmsCall =
  * An LMS that answers with the launch given and records every call the session makes, in order,
  * so a test can read exactly what a learner's record would receive. No SCORM version rules apply.
  */
-export function recordingLms(launch: Partial<LaunchInfo> = {}, options: { kind?: AdapterKind; suspendDataLimit?: number; commit?: CommitOutcome } = {}) {
+export function recordingLms(launch: Partial<LaunchInfo> = {}, options: { kind?: AdapterKind; suspendDataLimit?: number; commit?: () => CommitOutcome } = {}) {
   const calls: LmsCall[] = [];
   const kind = options.kind ?? launch.kind ?? 'scorm2004';
   let fallback = false;
@@ -47,7 +47,7 @@ export function recordingLms(launch: Partial<LaunchInfo> = {}, options: { kind?:
     recordInteraction: (interaction: InteractionReport) => void calls.push(['recordInteraction', interaction.id]),
     saveState: (data, location) => void calls.push(['saveState', data, location]),
     setExit: (exit) => void calls.push(['setExit', exit]),
-    commit: () => (calls.push(['commit']), options.commit ?? 'ok'),
+    commit: () => (calls.push(['commit']), options.commit?.() ?? 'ok'),
     finish: () => void calls.push(['finish']),
     get usesFallbackIds() {
       return fallback;

@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ObjectiveReport } from '../../src/tracking/lms-adapter.ts';
 import { ModuleSession } from '../../src/tracking/module-session.ts';
-import { fixtureModule, SCORES, takeAttempt } from '../support/fixture-module.ts';
-import { manualScheduler } from '../support/manual-scheduler.ts';
+import { fixtureModule, openFixture, SCORES, takeAttempt } from '../support/fixture-module.ts';
 import { memoryStore } from '../support/memory-store.ts';
 import { recordingLms } from '../support/recording-lms.ts';
 import { answerBook, attemptItems } from '../support/quiz-answers.ts';
 import { fixtureCourse } from '../support/real-course.ts';
-
-type Launch = Parameters<typeof recordingLms>[0];
-
-/** A session on the fixture module whose LMS records every call; timers never fire on their own. */
-function open(launch: Launch = {}, overrides: Parameters<typeof fixtureModule>[0] = {}) {
-  const lms = recordingLms(launch);
-  const timers = manualScheduler();
-  const session = new ModuleSession(fixtureModule(overrides), lms.adapter, memoryStore(), { scheduler: timers.scheduler });
-  return { lms, session, timers };
-}
 
 /** The objectives written by the last scored attempt, as `id: success percent`. */
 function objectivesWritten(lms: ReturnType<typeof recordingLms>, from = 0): string[] {
@@ -25,7 +14,7 @@ function objectivesWritten(lms: ReturnType<typeof recordingLms>, from = 0): stri
 
 describe('submitting a quiz attempt', () => {
   it('reports each outcome of the attempt as a completed objective with its score', () => {
-    const { lms, session } = open();
+    const { lms, session } = openFixture();
     takeAttempt(session, SCORES.systemsOnly);
     expect(lms.argsOf('setObjective').map(([o]) => o)).toEqual<ObjectiveReport[]>([
       { id: 'm1-systems', description: 'Explain systems', score: { raw: 100, min: 0, max: 100 }, completed: true, success: 'passed' },
@@ -35,7 +24,7 @@ describe('submitting a quiz attempt', () => {
   });
 
   it('does nothing while an item is unanswered', () => {
-    const { lms, session } = open();
+    const { lms, session } = openFixture();
     const { right } = answerBook(fixtureCourse());
     session.startQuizAttempt();
     const items = attemptItems(session);
@@ -47,7 +36,7 @@ describe('submitting a quiz attempt', () => {
   });
 
   it('counts an attempt once however many times submit is pressed', () => {
-    const { lms, session } = open();
+    const { lms, session } = openFixture();
     takeAttempt(session, SCORES.all);
     const calls = lms.calls.length;
     session.submitAttempt();
@@ -56,7 +45,7 @@ describe('submitting a quiz attempt', () => {
   });
 
   it('ignores a submit with no attempt started, and in a module without a quiz', () => {
-    const { lms, session } = open();
+    const { lms, session } = openFixture();
     session.submitAttempt();
     expect(session.quiz?.attempts).toBe(0);
     expect(lms.argsOf('setObjective')).toEqual([]);
@@ -69,7 +58,7 @@ describe('submitting a quiz attempt', () => {
 
   it('passes at exactly the pass mark', () => {
     // counts 'last' without downgrades: a pass at the mark is what keeps the later, worse score from being reported.
-    const { lms, session } = open({}, { counts: 'last' });
+    const { lms, session } = openFixture({}, { counts: 'last' });
     takeAttempt(session, SCORES.navigatingOnly);
     expect(session.quiz?.everPassed).toBe(true);
     takeAttempt(session, SCORES.quarter);
@@ -78,7 +67,7 @@ describe('submitting a quiz attempt', () => {
   });
 
   it('commits a scored attempt at once, even when the reported status and score do not change', () => {
-    const { lms, session, timers } = open();
+    const { lms, session, timers } = openFixture();
     takeAttempt(session, SCORES.all);
     const commits = lms.argsOf('commit').length;
     takeAttempt(session, SCORES.none); // counts 'best': the LMS still holds 100 and passed
@@ -90,7 +79,7 @@ describe('submitting a quiz attempt', () => {
 
 describe('objectives after a later attempt', () => {
   it('follow each attempt of a quiz that counts the last one, when downgrades are allowed', () => {
-    const { lms, session } = open({}, { counts: 'last', allowPassDowngrade: true });
+    const { lms, session } = openFixture({}, { counts: 'last', allowPassDowngrade: true });
     takeAttempt(session, SCORES.all);
     const from = lms.calls.length;
     takeAttempt(session, SCORES.quarter);
@@ -98,7 +87,7 @@ describe('objectives after a later attempt', () => {
   });
 
   it('stay with a pass from this session when a later attempt fails (no downgrades)', () => {
-    const { lms, session } = open({}, { counts: 'last' });
+    const { lms, session } = openFixture({}, { counts: 'last' });
     takeAttempt(session, SCORES.all);
     const from = lms.calls.length;
     takeAttempt(session, SCORES.quarter);
@@ -106,31 +95,31 @@ describe('objectives after a later attempt', () => {
   });
 
   it('stay with a pass the LMS held at launch when this attempt fails', () => {
-    const { lms, session } = open({ previousSuccess: 'passed', previousScore: 80 }, { counts: 'last' });
+    const { lms, session } = openFixture({ previousSuccess: 'passed', previousScore: 80 }, { counts: 'last' });
     takeAttempt(session, SCORES.quarter);
     expect(objectivesWritten(lms)).toEqual([]);
   });
 
   it('follow a failed attempt when the module allows downgrades, even with a pass held at launch', () => {
-    const { lms, session } = open({ previousSuccess: 'passed', previousScore: 80 }, { counts: 'last', allowPassDowngrade: true });
+    const { lms, session } = openFixture({ previousSuccess: 'passed', previousScore: 80 }, { counts: 'last', allowPassDowngrade: true });
     takeAttempt(session, SCORES.quarter);
     expect(objectivesWritten(lms)).toEqual(['m1-systems: passed 50', 'm1-navigating: failed 0']);
   });
 
   it('follow a failed attempt when the earlier result was a fail', () => {
-    const { lms, session } = open({ previousSuccess: 'failed', previousScore: 25 }, { counts: 'last' });
+    const { lms, session } = openFixture({ previousSuccess: 'failed', previousScore: 25 }, { counts: 'last' });
     takeAttempt(session, SCORES.quarter);
     expect(objectivesWritten(lms)).toEqual(['m1-systems: passed 50', 'm1-navigating: failed 0']);
   });
 
   it('stay with a held pass when a new pass scores lower than the score the LMS holds', () => {
-    const { lms, session } = open({ previousSuccess: 'passed', previousScore: 100 }, { counts: 'last' });
+    const { lms, session } = openFixture({ previousSuccess: 'passed', previousScore: 100 }, { counts: 'last' });
     takeAttempt(session, SCORES.threeQuarters);
     expect(objectivesWritten(lms)).toEqual([]);
   });
 
   it('stay with this session\'s best pass when a new pass scores lower', () => {
-    const { lms, session } = open({}, { counts: 'last' });
+    const { lms, session } = openFixture({}, { counts: 'last' });
     takeAttempt(session, SCORES.all);
     const from = lms.calls.length;
     takeAttempt(session, SCORES.threeQuarters);
@@ -138,19 +127,19 @@ describe('objectives after a later attempt', () => {
   });
 
   it('follow a new pass that equals the score held with a pass', () => {
-    const { lms, session } = open({ previousSuccess: 'passed', previousScore: 50 }, { counts: 'last' });
+    const { lms, session } = openFixture({ previousSuccess: 'passed', previousScore: 50 }, { counts: 'last' });
     takeAttempt(session, SCORES.navigatingOnly);
     expect(objectivesWritten(lms)).toEqual(['m1-systems: failed 0', 'm1-navigating: passed 100']);
   });
 
   it('follow a new pass that beats the score held with a pass', () => {
-    const { lms, session } = open({ previousSuccess: 'passed', previousScore: 75 }, { counts: 'last' });
+    const { lms, session } = openFixture({ previousSuccess: 'passed', previousScore: 75 }, { counts: 'last' });
     takeAttempt(session, SCORES.all);
     expect(objectivesWritten(lms)).toEqual(['m1-systems: passed 100', 'm1-navigating: passed 100']);
   });
 
   it('of a quiz that counts the best attempt stay with the best one, but follow an attempt that equals it', () => {
-    const { lms, session } = open({}, { counts: 'best' });
+    const { lms, session } = openFixture({}, { counts: 'best' });
     takeAttempt(session, SCORES.quarter);
     let from = lms.calls.length;
     takeAttempt(session, SCORES.none);
