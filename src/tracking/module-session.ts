@@ -459,10 +459,10 @@ export class ModuleSession {
     }
     if (fromLms.ok) {
       // SCORM 1.2 cannot hold free text: the reflections come from this browser's copy.
-      if (!fromLms.includesText && browserState && fromBrowser?.ok && fromBrowser.includesText) copyTexts(browserState, fromLms.state);
+      if (!fromLms.includesText && fromBrowser?.ok && fromBrowser.includesText) copyTexts(fromBrowser.state, fromLms.state);
       return hasProgress(fromLms.state) ? fromLms.state : null;
     }
-    if (browserState && fromBrowser?.ok && fromBrowser.includesText) copyTexts(browserState, this.state);
+    if (fromBrowser?.ok && fromBrowser.includesText) copyTexts(fromBrowser.state, this.state);
     if (fromLms.reason !== 'empty')
       this.#setNotice(
         'progress-reset',

@@ -1,9 +1,12 @@
+import { scenarioStateShape, toRuntimeScenario } from '../../src/lib/scenario-model.ts';
 import type { AdapterKind, LaunchInfo } from '../../src/tracking/lms-adapter.ts';
 import { ModuleSession, type ModuleConfig } from '../../src/tracking/module-session.ts';
 import { manualScheduler } from './manual-scheduler.ts';
 import { memoryStore } from './memory-store.ts';
+import { fixtureScenario } from './scenario-fixture.ts';
 import { answerBook, attemptItems } from './quiz-answers.ts';
-import { fixtureCourse, moduleConfig } from './real-course.ts';
+import { FIXTURE_OUTCOMES } from './quiz-fixture.ts';
+import { fixtureCourse, moduleConfig, withReflectionView } from './real-course.ts';
 import { recordingLms } from './recording-lms.ts';
 
 /**
@@ -52,11 +55,19 @@ export function savedProgress(config: ModuleConfig, act: (session: ModuleSession
 export function openFixture(
   launch: Partial<LaunchInfo> = {},
   overrides: Parameters<typeof fixtureModule>[0] = {},
-  options: { store?: ReturnType<typeof memoryStore>; lms?: Parameters<typeof recordingLms>[1]; now?: () => number } = {},
+  options: { config?: ModuleConfig; store?: ReturnType<typeof memoryStore>; lms?: Parameters<typeof recordingLms>[1]; now?: () => number } = {},
 ) {
   const lms = recordingLms(launch, options.lms);
   const timers = manualScheduler();
   const store = options.store ?? memoryStore();
-  const session = new ModuleSession(fixtureModule(overrides), lms.adapter, store, { scheduler: timers.scheduler, ...(options.now ? { now: options.now } : {}) });
+  const session = new ModuleSession(options.config ?? fixtureModule(overrides), lms.adapter, store, { scheduler: timers.scheduler, ...(options.now ? { now: options.now } : {}) });
   return { lms, session, timers, store };
+}
+
+/** The fixture module with a scenario view (the ten-decision fixture) and a two-prompt reflection view added at the end. */
+export function fixtureModuleWithAllViews(limits: readonly number[] = [200, 200]): ModuleConfig {
+  const config = withReflectionView(fixtureModule(), limits);
+  const runtime = toRuntimeScenario(config.moduleId, fixtureScenario(), FIXTURE_OUTCOMES);
+  const scenario: ModuleConfig['views'][number] = { kind: 'scenario', id: runtime.id, title: runtime.title, shape: scenarioStateShape(runtime), scenario: runtime };
+  return { ...config, views: [...config.views.slice(0, -1), scenario, config.views.at(-1)!] };
 }
