@@ -86,6 +86,15 @@ describe('objectives after a later attempt', () => {
     expect(objectivesWritten(lms, from)).toEqual(['m1-systems: passed 50', 'm1-navigating: failed 0']);
   });
 
+  it('follow each failed attempt of a quiz that counts the last one: a fail is no pass to keep', () => {
+    const { lms, session } = openFixture({}, { counts: 'last' });
+    takeAttempt(session, SCORES.quarter);
+    const from = lms.calls.length;
+    takeAttempt(session, SCORES.none);
+    expect(objectivesWritten(lms, from)).toEqual(['m1-systems: failed 0', 'm1-navigating: failed 0']);
+    expect(lms.last('setScore')).toEqual({ raw: 0, min: 0, max: 100 });
+  });
+
   it('stay with a pass from this session when a later attempt fails (no downgrades)', () => {
     const { lms, session } = openFixture({}, { counts: 'last' });
     takeAttempt(session, SCORES.all);
