@@ -51,6 +51,12 @@ describe('the course record a module writes (course home status)', () => {
     expect(moduleRecord(store)?.completed).toBe(false);
   });
 
+  it('holds the written reflections by prompt, for the reflective account', () => {
+    const { session, store } = openFixture({}, {}, { config: fixtureModuleWithAllViews() });
+    session.setReflection(4, 1, 'What I would do next time');
+    expect(moduleRecord(store)?.reflections).toEqual({ 'prompt-2': 'What I would do next time' });
+  });
+
   it('is left as it was while the learner has not chosen resume or start again', () => {
     const config = fixtureModule();
     const store = storeWithRecord({}, { completed: false, success: 'failed', score: 20 });
