@@ -8,7 +8,7 @@ export type LmsCall =
   | ['setSuccess', SuccessStatus]
   | ['setObjective', ObjectiveReport]
   | ['ensureObjective', string]
-  | ['recordInteraction', string]
+  | ['recordInteraction', InteractionReport]
   | ['saveState', string, string]
   | ['setExit', 'suspend' | 'normal']
   | ['commit']
@@ -44,7 +44,7 @@ export function recordingLms(launch: Partial<LaunchInfo> = {}, options: { kind?:
     setSuccess: (success) => void calls.push(['setSuccess', success]),
     setObjective: (objective) => void calls.push(['setObjective', objective]),
     ensureObjective: (id) => void calls.push(['ensureObjective', id]),
-    recordInteraction: (interaction: InteractionReport) => void calls.push(['recordInteraction', interaction.id]),
+    recordInteraction: (interaction: InteractionReport) => void calls.push(['recordInteraction', interaction]),
     saveState: (data, location) => void calls.push(['saveState', data, location]),
     setExit: (exit) => void calls.push(['setExit', exit]),
     commit: () => (calls.push(['commit']), options.commit?.() ?? 'ok'),
