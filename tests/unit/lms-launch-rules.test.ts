@@ -304,7 +304,7 @@ describe('LMSs that refuse our identifiers (forma.lms, SCORM 2004)', () => {
     one.startQuizAttempt();
     one.answer(0, rightAnswer(attemptItems(one)[0]!), Date.now());
     one.finish();
-    const objectiveIds = config.outcomes.map((o, i) => first.value(`cmi.objectives.${i}.id`));
+    const objectiveIds = config.outcomes.map((_o, i) => first.value(`cmi.objectives.${i}.id`));
     expect(objectiveIds).toEqual(config.outcomes.map((o) => o.objectiveId.replace(/-/g, ':')));
     expect(first.value('cmi.interactions.0.id')).toBe(attemptItems(one)[0]!.interactionId.replace(/-/g, ':'));
     expect(first.value('cmi.interactions.0.objectives.0.id')).toMatch(/^[a-z0-9:]+$/);

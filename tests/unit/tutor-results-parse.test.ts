@@ -26,7 +26,7 @@ describe('Moodle 4.3 interactions report', () => {
   it('reads a package of several SCOs, whose rows hold a score and a block of question columns per SCO', () => {
     const [header, row] = Papa.parse<string[]>(moodle12, { delimiter: '\t', skipEmptyLines: true }).data as [string[], string[]];
     const block = row.slice(7);
-    const otherBlock = block.map((cell, i) => (i === 0 ? 'm2-quiz-q01' : i === 1 ? 'b' : i === 2 ? 'b' : i === 3 ? 'correct' : ''));
+    const otherBlock = block.map((_cell, i) => (i === 0 ? 'm2-quiz-q01' : i === 1 ? 'b' : i === 2 ? 'b' : i === 3 ? 'correct' : ''));
     const twoScos = [
       [...header.slice(0, 7), 'Module two', ...header.slice(7)],
       [...row.slice(0, 7), ...block, '80', ...otherBlock],
