@@ -87,112 +87,6 @@ function withoutText(state: LearnerState): LearnerState {
   return { ...state, views: state.views.map((v) => (v.kind === 'reflection' ? { ...v, texts: v.texts.map(() => '') } : v)) };
 }
 
-describe('suspend codec', () => {
-  it('round-trips 1,000 random states exactly (with free text)', () => {
-    for (let seed = 1; seed <= 1000; seed++) {
-      const state = randomState(prng(seed), SHAPE);
-      const decoded = decodeState(encodeState(state, SHAPE, { includeText: true }), SHAPE);
-      expect(decoded, `seed ${seed}`).toEqual({ ok: true, includesText: true, state });
-    }
-  });
-
-  it('round-trips without free text, leaving reflections empty', () => {
-    for (let seed = 1; seed <= 200; seed++) {
-      const state = randomState(prng(seed), SHAPE);
-      const decoded = decodeState(encodeState(state, SHAPE, { includeText: false }), SHAPE);
-      expect(decoded, `seed ${seed}`).toEqual({ ok: true, includesText: false, state: withoutText(state) });
-    }
-  });
-
-  it('writes only base64url characters after the version and fingerprint', () => {
-    const text = encodeState(randomState(prng(7), SHAPE), SHAPE, { includeText: true });
-    expect(text.startsWith(CODEC_VERSION + shapeFingerprint(SHAPE))).toBe(true);
-    expect(text).toMatch(/^[A-Za-z0-9_-]+$/);
-  });
-
-  it('reports empty, other-version, changed-module and corrupt data instead of throwing', () => {
-    const good = encodeState(initialState(SHAPE), SHAPE, { includeText: true });
-    expect(decodeState('', SHAPE)).toMatchObject({ ok: false, reason: 'empty' });
-    expect(decodeState(`0${good.slice(1)}`, SHAPE)).toMatchObject({ ok: false, reason: 'other-version' });
-    expect(decodeState('{"lessons":[1,1,0]}', SHAPE)).toMatchObject({ ok: false, reason: 'other-version' });
-    expect(decodeState(good, { ...SHAPE, views: SHAPE.views.slice(1) })).toMatchObject({ ok: false, reason: 'module-changed' });
-    expect(decodeState(good.slice(0, 7), SHAPE)).toMatchObject({ ok: false, reason: 'corrupt' });
-    expect(decodeState(`${good}AAAA`, SHAPE)).toMatchObject({ ok: false, reason: 'corrupt' });
-    expect(decodeState(`${good.slice(0, 6)}!!!`, SHAPE)).toMatchObject({ ok: false, reason: 'corrupt' });
-  });
-
-  it('reports random garbage after a valid header as corrupt, never throwing', () => {
-    const header = CODEC_VERSION + shapeFingerprint(SHAPE);
-    const random = prng(99);
-    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-    for (let i = 0; i < 500; i++) {
-      const junk = Array.from({ length: Math.floor(random() * 60) }, () => alphabet[Math.floor(random() * 64)]).join('');
-      expect(decodeState(header + junk, SHAPE), junk).toMatchObject({ ok: false, reason: 'corrupt' });
-    }
-  });
-
-  it('decodes a record with one character changed either as corrupt or as a state it can round-trip', () => {
-    const random = prng(7);
-    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-    const headerLength = (CODEC_VERSION + shapeFingerprint(SHAPE)).length;
-    let decoded = 0;
-    for (let seed = 1; seed <= 300; seed++) {
-      const good = encodeState(randomState(prng(seed), SHAPE), SHAPE, { includeText: true });
-      const at = headerLength + Math.floor(random() * (good.length - headerLength));
-      const changed = good.slice(0, at) + alphabet[Math.floor(random() * 64)] + good.slice(at + 1);
-      const result = decodeState(changed, SHAPE);
-      if (!result.ok) {
-        expect(result.reason, changed).toBe('corrupt');
-        continue;
-      }
-      decoded += 1;
-      expect(decodeState(encodeState(result.state, SHAPE, { includeText: result.includesText }), SHAPE), changed).toEqual(result);
-    }
-    // Most changes land in ordinary bits (a lesson seen, an answer): the round-trip check above really ran.
-    expect(decoded).toBeGreaterThan(100);
-  });
-
-  it('keeps the worst-case state of every real module within the SCORM limits', () => {
-    const course = realCourse();
-    for (const mod of course.modules) {
-      const shape = moduleShape(moduleConfig(course, mod));
-      const sizes = worstCaseSuspendLength(shape);
-      expect(sizes.scorm12, `${mod.meta.id} SCORM 1.2`).toBeLessThanOrEqual(SCORM12_LIMITS.suspendData);
-      expect(sizes.scorm2004, `${mod.meta.id} SCORM 2004`).toBeLessThanOrEqual(SCORM2004_LIMITS.suspendData);
-      const decoded = decodeState(encodeState(worstCaseState(shape), shape, { includeText: true }), shape);
-      expect(decoded.ok).toBe(true);
-    }
-  });
-
-  it('no state a learner can reach is longer than the worst case the budget check measures', () => {
-    const worst = worstCaseSuspendLength(SHAPE);
-    for (let seed = 1; seed <= 300; seed++) {
-      const state = randomState(prng(seed), SHAPE);
-      expect(encodeState(state, SHAPE, { includeText: false }).length, `seed ${seed}`).toBeLessThanOrEqual(worst.scorm12);
-      expect(encodeState(state, SHAPE, { includeText: true }).length, `seed ${seed}`).toBeLessThanOrEqual(worst.scorm2004);
-    }
-  });
-
-  it('the budget check would catch a module too large for SCORM 1.2', () => {
-    const huge: ModuleShape = { ...SHAPE, views: Array.from({ length: 30000 }, (_, i) => ({ kind: 'lesson', id: `l${i}` })) };
-    // A learner who has only seen every lesson already needs more than 1.2 allows, and the check says so.
-    const allSeen: LearnerState = { ...initialState(huge), views: huge.views.map(() => ({ kind: 'lesson', seen: true })) };
-    expect(encodeState(allSeen, huge, { includeText: false }).length).toBeGreaterThan(SCORM12_LIMITS.suspendData);
-    expect(worstCaseSuspendLength(huge).scorm12).toBeGreaterThanOrEqual(encodeState(allSeen, huge, { includeText: false }).length);
-  });
-
-  it('detects a changed module by item and option ids, not only by counts', () => {
-    const good = encodeState(initialState(SHAPE), SHAPE, { includeText: true });
-    const renamed: ModuleShape = {
-      ...SHAPE,
-      views: SHAPE.views.map((v) => (v.kind === 'quiz' ? { ...v, items: v.items.map((item, i) => (i === 0 ? { ...item, id: 'q-new' } : item)) } : v)),
-    };
-    expect(decodeState(good, renamed)).toMatchObject({ ok: false, reason: 'module-changed' });
-    const reordered: ModuleShape = { ...SHAPE, views: [SHAPE.views[1]!, SHAPE.views[0]!, ...SHAPE.views.slice(2)] };
-    expect(decodeState(good, reordered)).toMatchObject({ ok: false, reason: 'module-changed' });
-  });
-});
-
 /** A quiz drawing 2 of 5 items, one of each kind: small enough that every field's bit width is easy to count. */
 const TWO_OF_FIVE: QuizShape = {
   kind: 'quiz',
@@ -551,5 +445,112 @@ describe('records saved by codec version 1', () => {
     const lessonsOnly = recordNamed('lessons only (the module has no quiz items)');
     expect(lessonsOnly.suspendData.endsWith('B')).toBe(true);
     expect(decodeState(`${lessonsOnly.suspendData.slice(0, -1)}D`, todayShape(lessonsOnly.shape))).toEqual(corrupt('quiz position out of range'));
+  });
+});
+
+// The broad property checks come last: they are the slowest, and a mutation run stops a file at its first failure.
+describe('suspend codec', () => {
+  it('round-trips 1,000 random states exactly (with free text)', () => {
+    for (let seed = 1; seed <= 1000; seed++) {
+      const state = randomState(prng(seed), SHAPE);
+      const decoded = decodeState(encodeState(state, SHAPE, { includeText: true }), SHAPE);
+      expect(decoded, `seed ${seed}`).toEqual({ ok: true, includesText: true, state });
+    }
+  });
+
+  it('round-trips without free text, leaving reflections empty', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const state = randomState(prng(seed), SHAPE);
+      const decoded = decodeState(encodeState(state, SHAPE, { includeText: false }), SHAPE);
+      expect(decoded, `seed ${seed}`).toEqual({ ok: true, includesText: false, state: withoutText(state) });
+    }
+  });
+
+  it('writes only base64url characters after the version and fingerprint', () => {
+    const text = encodeState(randomState(prng(7), SHAPE), SHAPE, { includeText: true });
+    expect(text.startsWith(CODEC_VERSION + shapeFingerprint(SHAPE))).toBe(true);
+    expect(text).toMatch(/^[A-Za-z0-9_-]+$/);
+  });
+
+  it('reports empty, other-version, changed-module and corrupt data instead of throwing', () => {
+    const good = encodeState(initialState(SHAPE), SHAPE, { includeText: true });
+    expect(decodeState('', SHAPE)).toMatchObject({ ok: false, reason: 'empty' });
+    expect(decodeState(`0${good.slice(1)}`, SHAPE)).toMatchObject({ ok: false, reason: 'other-version' });
+    expect(decodeState('{"lessons":[1,1,0]}', SHAPE)).toMatchObject({ ok: false, reason: 'other-version' });
+    expect(decodeState(good, { ...SHAPE, views: SHAPE.views.slice(1) })).toMatchObject({ ok: false, reason: 'module-changed' });
+    expect(decodeState(good.slice(0, 7), SHAPE)).toMatchObject({ ok: false, reason: 'corrupt' });
+    expect(decodeState(`${good}AAAA`, SHAPE)).toMatchObject({ ok: false, reason: 'corrupt' });
+    expect(decodeState(`${good.slice(0, 6)}!!!`, SHAPE)).toMatchObject({ ok: false, reason: 'corrupt' });
+  });
+
+  it('reports random garbage after a valid header as corrupt, never throwing', () => {
+    const header = CODEC_VERSION + shapeFingerprint(SHAPE);
+    const random = prng(99);
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    for (let i = 0; i < 500; i++) {
+      const junk = Array.from({ length: Math.floor(random() * 60) }, () => alphabet[Math.floor(random() * 64)]).join('');
+      expect(decodeState(header + junk, SHAPE), junk).toMatchObject({ ok: false, reason: 'corrupt' });
+    }
+  });
+
+  it('decodes a record with one character changed either as corrupt or as a state it can round-trip', () => {
+    const random = prng(7);
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const headerLength = (CODEC_VERSION + shapeFingerprint(SHAPE)).length;
+    let decoded = 0;
+    for (let seed = 1; seed <= 300; seed++) {
+      const good = encodeState(randomState(prng(seed), SHAPE), SHAPE, { includeText: true });
+      const at = headerLength + Math.floor(random() * (good.length - headerLength));
+      const changed = good.slice(0, at) + alphabet[Math.floor(random() * 64)] + good.slice(at + 1);
+      const result = decodeState(changed, SHAPE);
+      if (!result.ok) {
+        expect(result.reason, changed).toBe('corrupt');
+        continue;
+      }
+      decoded += 1;
+      expect(decodeState(encodeState(result.state, SHAPE, { includeText: result.includesText }), SHAPE), changed).toEqual(result);
+    }
+    // Most changes land in ordinary bits (a lesson seen, an answer): the round-trip check above really ran.
+    expect(decoded).toBeGreaterThan(100);
+  });
+
+  it('keeps the worst-case state of every real module within the SCORM limits', () => {
+    const course = realCourse();
+    for (const mod of course.modules) {
+      const shape = moduleShape(moduleConfig(course, mod));
+      const sizes = worstCaseSuspendLength(shape);
+      expect(sizes.scorm12, `${mod.meta.id} SCORM 1.2`).toBeLessThanOrEqual(SCORM12_LIMITS.suspendData);
+      expect(sizes.scorm2004, `${mod.meta.id} SCORM 2004`).toBeLessThanOrEqual(SCORM2004_LIMITS.suspendData);
+      const decoded = decodeState(encodeState(worstCaseState(shape), shape, { includeText: true }), shape);
+      expect(decoded.ok).toBe(true);
+    }
+  });
+
+  it('no state a learner can reach is longer than the worst case the budget check measures', () => {
+    const worst = worstCaseSuspendLength(SHAPE);
+    for (let seed = 1; seed <= 300; seed++) {
+      const state = randomState(prng(seed), SHAPE);
+      expect(encodeState(state, SHAPE, { includeText: false }).length, `seed ${seed}`).toBeLessThanOrEqual(worst.scorm12);
+      expect(encodeState(state, SHAPE, { includeText: true }).length, `seed ${seed}`).toBeLessThanOrEqual(worst.scorm2004);
+    }
+  });
+
+  it('the budget check would catch a module too large for SCORM 1.2', () => {
+    const huge: ModuleShape = { ...SHAPE, views: Array.from({ length: 30000 }, (_, i) => ({ kind: 'lesson', id: `l${i}` })) };
+    // A learner who has only seen every lesson already needs more than 1.2 allows, and the check says so.
+    const allSeen: LearnerState = { ...initialState(huge), views: huge.views.map(() => ({ kind: 'lesson', seen: true })) };
+    expect(encodeState(allSeen, huge, { includeText: false }).length).toBeGreaterThan(SCORM12_LIMITS.suspendData);
+    expect(worstCaseSuspendLength(huge).scorm12).toBeGreaterThanOrEqual(encodeState(allSeen, huge, { includeText: false }).length);
+  });
+
+  it('detects a changed module by item and option ids, not only by counts', () => {
+    const good = encodeState(initialState(SHAPE), SHAPE, { includeText: true });
+    const renamed: ModuleShape = {
+      ...SHAPE,
+      views: SHAPE.views.map((v) => (v.kind === 'quiz' ? { ...v, items: v.items.map((item, i) => (i === 0 ? { ...item, id: 'q-new' } : item)) } : v)),
+    };
+    expect(decodeState(good, renamed)).toMatchObject({ ok: false, reason: 'module-changed' });
+    const reordered: ModuleShape = { ...SHAPE, views: [SHAPE.views[1]!, SHAPE.views[0]!, ...SHAPE.views.slice(2)] };
+    expect(decodeState(good, reordered)).toMatchObject({ ok: false, reason: 'module-changed' });
   });
 });
