@@ -15,24 +15,26 @@ export type V1Decode = { ok: true; state: LearnerState; includesText: boolean } 
 interface V1Layout {
   moduleId: string;
   lessons: string[];
-  quiz: QuizShape;
+  /** Options per quiz item; v1 quizzes had choice items only, so any other kind is -1 and makes the fingerprint differ. */
+  optionCounts: number[];
+  /** Items today's quiz draws per attempt. */
+  perAttempt: number;
   reflections: { id: string; maxLength: number }[];
 }
 
 function layoutOf(shape: ModuleShape): V1Layout {
-  const quiz = shape.views.find((v): v is QuizShape => v.kind === 'quiz') ?? { kind: 'quiz', id: 'quiz', items: [], perAttempt: 0, maxAttempts: 0 };
+  const quiz = shape.views.find((v): v is QuizShape => v.kind === 'quiz');
   return {
     moduleId: shape.moduleId,
     lessons: shape.views.filter((v) => v.kind === 'lesson').map((v) => v.id),
-    quiz,
+    optionCounts: quiz ? quiz.items.map((i) => (i.kind === 'choice' ? i.options.length : -1)) : [],
+    perAttempt: quiz ? quiz.perAttempt : 0,
     reflections: shape.views.flatMap((v) => (v.kind === 'reflection' ? v.prompts.map((p) => ({ id: p.id, maxLength: p.maxLength })) : [])),
   };
 }
 
 function v1Fingerprint(layout: V1Layout): string {
-  // v1 quizzes had choice items only; any other item kind makes the fingerprint differ, as it should.
-  const optionCounts = layout.quiz.items.map((i) => (i.kind === 'choice' ? i.options.length : -1));
-  return fingerprint(JSON.stringify([layout.moduleId, layout.lessons, optionCounts, [], layout.reflections]), FINGERPRINT_LENGTH);
+  return fingerprint(JSON.stringify([layout.moduleId, layout.lessons, layout.optionCounts, [], layout.reflections]), FINGERPRINT_LENGTH);
 }
 
 export function decodeV1(text: string, shape: ModuleShape): V1Decode {
@@ -44,7 +46,7 @@ export function decodeV1(text: string, shape: ModuleShape): V1Decode {
     const v1Views = layout.lessons.length + 1;
     const v1Position = input.index(v1Views, 'position');
     const lessonsSeen = layout.lessons.map(() => input.flag());
-    const quiz = readV1Quiz(input, layout.quiz);
+    const quiz = readV1Quiz(input, layout);
     const includesText = input.flag();
     const reflections = layout.reflections.map((r) => (includesText ? input.text(r.maxLength) : ''));
     input.expectEnd();
@@ -56,7 +58,8 @@ export function decodeV1(text: string, shape: ModuleShape): V1Decode {
     if (quizIndex >= 0) state.views[quizIndex] = { kind: 'quiz', seen: quiz.attempts > 0 || quiz.current !== null, quiz };
     let next = 0;
     state.views.forEach((view) => {
-      if (view.kind === 'reflection') view.texts = view.texts.map(() => reflections[next++] ?? '');
+      // The layout lists every prompt of every reflection view, so each text is there.
+      if (view.kind === 'reflection') view.texts = view.texts.map(() => reflections[next++]!);
     });
     state.position = v1Position < lessonIndexes.length ? lessonIndexes[v1Position]! : Math.max(0, quizIndex);
     return { ok: true, state, includesText };
@@ -67,19 +70,19 @@ export function decodeV1(text: string, shape: ModuleShape): V1Decode {
 
 
 /** v1 quiz record: counts and scores, then the attempt as one option bit mask per item (every item, authored order). */
-function readV1Quiz(input: BitReader, shape: QuizShape): QuizProgress {
+function readV1Quiz(input: BitReader, layout: V1Layout): QuizProgress {
   const attempts = input.read(8);
   const best = input.optionalPercent();
   const last = input.optionalPercent();
   const everPassed = input.flag();
   let current: QuizAttempt | null = null;
   if (input.flag()) {
-    const items = shape.items;
+    const items = layout.optionCounts;
     const position = input.index(Math.max(1, items.length), 'quiz position');
-    const masks = items.map((item) => input.read(item.kind === 'choice' ? item.options.length : 0));
+    const masks = items.map((options) => input.read(options));
     const submitted = input.flag();
     // v1 showed every item in authored order with no draw: the same attempt, now with seed 0.
-    if (items.length <= shape.perAttempt)
+    if (items.length <= layout.perAttempt)
       current = {
         seed: 0,
         items: items.map((_, i) => i),
