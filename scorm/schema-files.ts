@@ -14,18 +14,18 @@ export const DEFAULT_XSD_DIR = fileURLToPath(new URL('./xsd/', import.meta.url))
 
 const VERSION_DIR: Record<ScormVersion, string> = { '1.2': 'scorm12', '2004': 'scorm2004-4th' };
 
-const SCHEMA_FILE = /\.(xsd|dtd)$/;
-
 /** Schema files for one version, paths relative to the zip root, sorted. */
 export function readSchemaFiles(version: ScormVersion, xsdDir: string = DEFAULT_XSD_DIR): ZipEntry[] {
   const root = join(xsdDir, VERSION_DIR[version]);
+  // Here rather than at module level, so a mutation test sees a changed pattern (module code runs once per worker).
+  const schemaFile = /\.(xsd|dtd)$/;
   const entries: ZipEntry[] = [];
   const walk = (dir: string) => {
     // Stryker disable next-line MethodExpression: equivalent on Linux and macOS, where libuv already lists a folder sorted; the sort keeps the zip order the same elsewhere
     for (const name of readdirSync(dir).sort()) {
       const full = join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
-      else if (SCHEMA_FILE.test(name)) entries.push({ path: relative(root, full).split(sep).join('/'), data: readFileSync(full) });
+      else if (schemaFile.test(name)) entries.push({ path: relative(root, full).split(sep).join('/'), data: readFileSync(full) });
     }
   };
   walk(root);
