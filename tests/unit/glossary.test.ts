@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mdxToJs } from 'satteri';
@@ -59,8 +59,20 @@ describe('termFinder', () => {
   });
 });
 
-function contentDir(files: Record<string, string>): string {
+// Scratch folders made by these tests, removed after each test so runs do not fill the temp folder.
+const scratchDirs: string[] = [];
+afterEach(() => {
+  for (const dir of scratchDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function scratchDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'glossary-'));
+  scratchDirs.push(dir);
+  return dir;
+}
+
+function contentDir(files: Record<string, string>): string {
+  const dir = scratchDir();
   mkdirSync(join(dir, 'content', 'glossary'), { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'content', 'glossary', name), text);
   return join(dir, 'content');
@@ -112,7 +124,7 @@ describe('loadGlossary: files an author might leave in content/glossary/', () =>
   const DEF = '  definition: How the system decides who gets a contact.\n';
 
   it('gives no entries and no problems when there is no glossary folder', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'glossary-'));
+    const dir = scratchDir();
     const issues: ContentIssue[] = [];
     expect(loadGlossary(join(dir, 'content'), issues)).toEqual([]);
     expect(issues).toEqual([]);
