@@ -121,7 +121,8 @@ export function debrief(scenario: RuntimeScenario, path: readonly number[]): Deb
   const bestPath = bestPathFrom(scenario, scenario.start, valid) ?? [];
   const best = walk(scenario, bestPath).decisions.map(({ index, node, choice }) => ({ index, node, choice }));
   const toReview = new Set(decisions.filter((d) => d.choice.score < BEST_SCORE).flatMap((d) => d.choice.criteria));
-  const doneWell = new Set(decisions.filter((d) => d.choice.score === BEST_SCORE).flatMap((d) => d.choice.criteria).filter((c) => !toReview.has(c)));
+  // Every criterion of a weaker choice is in toReview, so what is left came only from best choices.
+  const doneWell = new Set(decisions.flatMap((d) => d.choice.criteria).filter((c) => !toReview.has(c)));
   return {
     score: scorePath(scenario, valid),
     ending: current,
@@ -178,6 +179,7 @@ export function choiceDisplayOrder(scenarioId: string, nodeId: string, count: nu
   let seed = 0x811c9dc5;
   for (const char of `${scenarioId}/${nodeId}`) seed = Math.imul(seed ^ char.charCodeAt(0), 0x01000193) >>> 0;
   const order = Array.from({ length: count }, (_, i) => i);
+  // Stryker disable next-line EqualityOperator: equivalent, a step at i = 0 can only swap the first choice with itself
   for (let i = count - 1; i > 0; i--) {
     seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
     const j = seed % (i + 1);

@@ -72,19 +72,19 @@ export function longestDecisions(graph: ScenarioGraph, from = graph.start): numb
  * lines the best path up with theirs for as long as they matched.
  */
 export function bestPathFrom(graph: ScenarioGraph, from = graph.start, prefer: readonly number[] = []): number[] | null {
+  // Per node: a node is only looked up again after it failed (a found path ends the search), and whether a best
+  // path exists from a node does not depend on the order its choices are tried in.
   const memo = new Map<string, number[] | null>();
   const walk = (id: string, depth: number): number[] | null => {
-    // Stryker disable next-line StringLiteral: equivalent, any marker other than a digit keeps the no-preference key distinct from every depth key
-    const key = `${id}@${depth < prefer.length ? depth : '-'}`;
-    if (memo.has(key)) return memo.get(key)!;
-    memo.set(key, null); // guards against cycles in unlinted graphs
+    if (memo.has(id)) return memo.get(id)!;
+    memo.set(id, null); // guards against cycles in unlinted graphs
     const node = graph.nodes[id];
     let result: number[] | null = null;
     if (node?.ending) result = [];
     else if (node?.choices) {
       const order = node.choices.map((_, i) => i);
-      const preferred = prefer[depth];
-      if (preferred !== undefined && preferred < order.length) order.unshift(...order.splice(preferred, 1));
+      // The learner's choice at this depth goes first; splice takes nothing when it is not a choice here.
+      order.unshift(...order.splice(prefer[depth] ?? 0, 1));
       for (const i of order) {
         const choice = node.choices[i]!;
         if (choice.score !== BEST_SCORE) continue;
@@ -96,7 +96,7 @@ export function bestPathFrom(graph: ScenarioGraph, from = graph.start, prefer: r
       }
     }
     // Stryker disable next-line CallExpression: equivalent, a found path goes straight up to the caller and is never looked up again, and a dead end is already memoised as null
-    memo.set(key, result);
+    memo.set(id, result);
     return result;
   };
   return walk(from, 0);
