@@ -57,6 +57,7 @@ describe('scopePageToModule', () => {
     const html = '<p data-package-scope="course-package">Take all nine.</p><p class="note" data-package-scope="module-package" hidden>One module.</p>';
     expect(scopePageToModule('index.html', html, 'm1')).toBe('<p class="note" data-package-scope="module-package">One module.</p>');
     expect(scopePageToModule('index.html', '<p data-package-scope="module-package" hidden="">One.</p>', 'm1')).toBe('<p data-package-scope="module-package">One.</p>');
+    expect(scopePageToModule('index.html', '<p data-package-scope="module-package" hidden class="note">One.</p>', 'm1')).toBe('<p data-package-scope="module-package" class="note">One.</p>');
   });
 
   it('scopes marks inside a kept or shown block, and skips those inside a dropped one', () => {
@@ -82,6 +83,7 @@ describe('scopePageToModule', () => {
     expect(() => scopePageToModule('index.html', '<p data-package-scope="module-package" data-hidden>One.</p>', 'm1')).toThrow(
       new PackagingError('index.html: <p data-package-scope="module-package" data-hidden>: a module-package block must be built hidden, or the whole course shows it too'),
     );
+    expect(() => scopePageToModule('index.html', '<p data-package-scope="module-package" hiddenness>One.</p>', 'm1')).toThrow(/a module-package block must be built hidden/);
   });
 
   it('refuses a block it cannot find the end of', () => {
