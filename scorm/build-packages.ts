@@ -3,6 +3,7 @@ import { findAbsoluteUrls, isScannedForUrls, type AbsoluteUrlFinding } from './a
 import { buildCmi5Xml, checkCmi5Package, CMI5_FILE, widenConnectSrcForLrs } from './cmi5-package.ts';
 import { buildManifest12 } from './manifest-12.ts';
 import { buildManifest2004 } from './manifest-2004.ts';
+import { scopeSiteToModule } from './module-scope.ts';
 import {
   buildPackageSpec,
   filesInScope,
@@ -166,9 +167,11 @@ function buildCmi5Package(course: PackageCourseInput, site: ZipEntry[]): BuiltPa
   return { fileName, standard: 'cmi5', scormVersion: undefined, scope: 'course', spec, manifestFile: CMI5_FILE, manifest, zip };
 }
 
+/** The site files a package of this scope ships; a module package's pages list that module only (module-scope.ts). */
 function siteInScope(course: PackageCourseInput, site: ZipEntry[], scope: PackageScope): ZipEntry[] {
+  if (scope === 'course') return site;
   const kept = new Set(filesInScope(course, site.map((entry) => entry.path), scope, readOnlyPagesOf(site, scope)));
-  return site.filter((entry) => kept.has(entry.path));
+  return scopeSiteToModule(site.filter((entry) => kept.has(entry.path)), scope);
 }
 
 /** The pages a module's page links to for reading only (`other.html?read#...`, the review links of src/lib/revisit-links.ts). */

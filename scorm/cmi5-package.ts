@@ -1,5 +1,6 @@
 import type { PackageSpec } from './package-spec.ts';
 import { normalizedMeasure } from './manifest-2004.ts';
+import { deadPageLinks } from './page-links.ts';
 import { escapeXml, findAll, parseXml, XmlSyntaxError } from './xml.ts';
 
 /**
@@ -51,7 +52,7 @@ export function widenConnectSrcForLrs(html: string): string {
   return html.replace(/(<meta http-equiv="content-security-policy" content="[^"]*?connect-src 'self')/i, '$1 https: http://localhost:* http://127.0.0.1:*');
 }
 
-/** Problems in a cmi5 package (path → bytes): structure, AU URLs, files. */
+/** Problems in a cmi5 package (path → bytes): structure, AU URLs, files, links between pages. */
 export function checkCmi5Package(files: Map<string, Uint8Array>): string[] {
   const bytes = files.get(CMI5_FILE);
   if (!bytes) return [`${CMI5_FILE}: missing at the zip root`];
@@ -84,5 +85,6 @@ export function checkCmi5Package(files: Map<string, Uint8Array>): string[] {
     if (url === '') problems.push(`${where}: no <url>`);
     else if (!/^[a-z][a-z0-9+.-]*:/i.test(url) && !files.has(url.split(/[?#]/, 1)[0]!)) problems.push(`${where}: <url> ${url}: file is not in the package`);
   }
+  problems.push(...deadPageLinks(files));
   return problems;
 }

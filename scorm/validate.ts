@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findAbsoluteUrls, isScannedForUrls } from './absolute-urls.ts';
 import { isNcName, MANIFEST_FILE, type ScormVersion } from './package-spec.ts';
+import { deadPageLinks } from './page-links.ts';
 import { DEFAULT_XSD_DIR, schemaFilePaths } from './schema-files.ts';
 import { findAll, parseXml, XmlSyntaxError, type XmlElement } from './xml.ts';
 
@@ -12,7 +13,8 @@ export { findAbsoluteUrls, isScannedForUrls, type AbsoluteUrlFinding } from './a
 /**
  * Checks what the XSDs cannot (see scorm/xsd/SOURCES.md, "What schema validation
  * does NOT catch") plus the package as a whole: a manifest at the root, every
- * referenced file present, every file listed, no URLs that leave the package.
+ * referenced file present, every file listed, no URLs that leave the package,
+ * no page linking to a page the zip lacks.
  * Each problem is one line naming the file.
  */
 
@@ -49,6 +51,7 @@ export function checkPackage(files: Map<string, Uint8Array>, version: ScormVersi
     for (const finding of findAbsoluteUrls(path, textDecoder.decode(bytes)))
       problems.push(`${finding.file}:${finding.line}: absolute or external URL ${finding.match}`);
   }
+  problems.push(...deadPageLinks(files));
   return problems;
 }
 

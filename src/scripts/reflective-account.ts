@@ -19,6 +19,9 @@ export function fillReflectiveAccount(root: ParentNode, learner: LearnerRecord |
   if (name) name.textContent = learner ? displayName(learner.learnerName) : '';
   const summary = root.querySelector<HTMLElement>('[data-answer-count]');
   if (summary) summary.textContent = String(answered);
+  // Counted from the page: a one-module package shows that module's prompts only.
+  const total = root.querySelector<HTMLElement>('[data-prompt-count]');
+  if (total) total.textContent = String(root.querySelectorAll('[data-answer]').length);
   return answered;
 }
 

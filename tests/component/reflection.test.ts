@@ -54,10 +54,12 @@ describe('reflection island and the gathered account', () => {
 
     // The gathered page reads the course record the session wrote, and shows the answer as typed.
     const page = document.createElement('main');
-    page.innerHTML = `<span data-learner-name></span><span data-answer-count></span>
+    page.innerHTML = `<span data-learner-name></span><span data-answer-count></span><span data-prompt-count>99</span>
       <div data-answer="${mod.meta.id}/${view.prompts[0]!.id}"></div><div data-answer="${mod.meta.id}/${view.prompts[1]!.id}"></div><div data-answer="rules/following-rules"></div>`;
     const answered = fillReflectiveAccount(page, latestLearner(readCourseRecord(store, config.courseId)));
     expect(answered).toBe(2);
+    expect(page.querySelector('[data-answer-count]')!.textContent).toBe('2');
+    expect(page.querySelector('[data-prompt-count]')!.textContent).toBe('3');
     const slots = page.querySelectorAll<HTMLElement>('[data-answer]');
     expect(slots[0]!.textContent).toBe(SCRIPT_ANSWER);
     expect(page.querySelector('script, b')).toBeNull();

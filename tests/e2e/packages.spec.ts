@@ -128,6 +128,19 @@ test.describe('per-module packages (release/modules)', () => {
     for (const pkg of found) expect(pkg.scos.map((sco) => sco.identifier), pkg.file).toEqual([`item-${pkg.file.replace(/-scorm(12|2004)\.zip$/, '')}`]);
   });
 
+  test('module 2 on its own: the course home and reflective account show module 2 only', async ({ page }) => {
+    const zip = `${moduleStandIn.url}packages/${module2!.meta.id}-scorm12.zip`;
+    await page.goto(`${zip}/index.html`);
+    const listed = page.locator('.module-list > li');
+    await expect(listed).toHaveCount(1);
+    await expect(listed.getByRole('heading', { level: 3 })).toHaveText(module2!.meta.title);
+    await expect(page.getByText('This activity holds one module of the course: the one below.')).toBeVisible();
+    await expect(page.getByText('Together they take about')).toHaveCount(0);
+    await page.goto(`${zip}/reflective-account.html`);
+    await expect(page.locator('.account-module h2')).toHaveText([module2!.meta.title]);
+    await expect(page.locator('[data-prompt-count]')).toHaveText(String(module2!.meta.reflection.length));
+  });
+
   for (const version of ['1.2', '2004'] as const) {
     test(`module 2 on its own (SCORM ${version}) reports only module 2`, async ({ page }) => {
       const violations = collectCspViolations(page);

@@ -56,6 +56,11 @@ describe('checkCmi5Package', () => {
     expect(checkCmi5Package(cmi5Package([au(GOOD)], { course: '  <course/>' }))).toEqual(['cmi5.xml: <course> with an id is missing']);
   });
 
+  it('reports a page linking to a page the zip lacks, naming the page and the link', () => {
+    const files = cmi5Package([au(GOOD)]).set('m1.html', encode('<!doctype html><a href="glossary.html#terms">Glossary</a> <a href="m1.html">Again</a>'));
+    expect(checkCmi5Package(files)).toEqual(['m1.html: links to glossary.html#terms, which is not in the zip']);
+  });
+
   it('reports a course with no AU', () => {
     expect(checkCmi5Package(cmi5Package([]))).toEqual(['cmi5.xml: no <au>: the LMS has nothing to launch']);
   });

@@ -44,7 +44,8 @@ function project(): Project {
   const dist = join(cwd, 'dist');
   const page = (body: string) => `<!doctype html><html><head>${CSP}<link rel="stylesheet" href="./_astro/app.css"></head><body>${body}</body></html>`;
   const files: Record<string, string> = {
-    'index.html': page('<a href="m1.html">One</a><a href="m2.html">Two</a>'),
+    // Each entry marked with its module, as src/pages/index.astro does, so a module package can list its own.
+    'index.html': page('<ul><li data-package-scope="module:m1"><a href="m1.html">One</a></li><li data-package-scope="module:m2"><a href="m2.html">Two</a></li></ul>'),
     'm1.html': page('<main>Module one</main>'),
     'm2.html': page('<main>Module two</main>'),
     'criteria-coverage.html': page('<h1>Criteria coverage</h1>'),

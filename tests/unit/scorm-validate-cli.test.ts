@@ -127,10 +127,12 @@ describe('npm run validate: SCORM version and cmi5', () => {
     const result = await validate(path);
     expect(result.status).toBe(1);
     const lines = result.stderr.split('\n').filter(Boolean);
-    expect(lines).toHaveLength(2);
+    expect(lines).toHaveLength(3);
     expect(lines[0]).toBe(`${path}: ../evil.html: has an empty, "." or ".." segment (path traversal)`);
     expect(lines[1]).toMatch(/: cmi5\.xml: line \d+: <au id="[^"]+">: <url> m1\.html: file is not in the package$/);
-    expect(result.stdout).toBe(`FAIL ${path} (2 problems)\n`);
+    // The course home still lists the page that went missing.
+    expect(lines[2]).toBe(`${path}: index.html: links to m1.html, which is not in the zip`);
+    expect(result.stdout).toBe(`FAIL ${path} (3 problems)\n`);
   });
 
   it('checks a zip with both imsmanifest.xml and cmi5.xml as SCORM, by its manifest', async () => {

@@ -176,6 +176,21 @@ describe('checkPackage', () => {
     expect(checkPackage(files, '1.2')).toEqual(['m1.html:2: absolute or external URL src="/logo.png']);
   });
 
+  it('reports a page linking to a page the zip lacks, naming the page and the link', () => {
+    const files = demoPackageFiles('1.2').set('2-email.html', encode('<!doctype html><a href="./index.html">Home</a> <a href="./m3.html#start">Next module</a>'));
+    expect(checkPackage(files, '1.2')).toEqual(['2-email.html: links to ./m3.html#start, which is not in the zip']);
+  });
+
+  it('reports a module package whose course home still lists the module it leaves out', () => {
+    const files = demoPackageFiles('2004');
+    files.delete('2-email.html');
+    expect(checkPackage(files, '2004')).toEqual([
+      expect.stringMatching(/^imsmanifest\.xml: line \d+: <resource href="2-email\.html">: file is not in the package$/),
+      expect.stringMatching(/^imsmanifest\.xml: line \d+: <file href="2-email\.html">: file is not in the package$/),
+      'index.html: links to 2-email.html, which is not in the zip',
+    ]);
+  });
+
   it('reports a manifest checked as the wrong SCORM version', () => {
     const problems = checkPackage(demoPackageFiles('1.2'), '2004');
     expect(problems).toContain('imsmanifest.xml: <schemaversion> is "1.2", SCORM 2004 needs "2004 4th Edition"');
